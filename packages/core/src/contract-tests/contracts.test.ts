@@ -1,0 +1,25 @@
+import { PAYMENT_EVENT_KINDS } from "../state-machine";
+import { createMemoryStore } from "../store";
+import { createFakeProvider } from "../testing";
+import { describeProviderContract } from "./provider-contract";
+import { describeStoreContract } from "./store-contract";
+
+describeProviderContract("fake provider", async () => {
+  const provider = createFakeProvider();
+  return {
+    provider,
+    kinds: PAYMENT_EVENT_KINDS,
+    async signedDelivery({ kind, session, refundedAmount }) {
+      return provider.deliver({
+        type: kind === "unhandled" ? "customer.updated" : kind,
+        sessionId: session.providerSessionId,
+        refundedAmount,
+      });
+    },
+    async settle({ session, status }) {
+      provider.settle({ sessionId: session.providerSessionId, status });
+    },
+  };
+});
+
+describeStoreContract("memory store", async () => ({ store: createMemoryStore() }));

@@ -1,0 +1,11 @@
+/**
+ * @module
+ * The contract suites every provider adapter and store must pass. Import from
+ * `@linkpay/core/contract-tests` inside a jest test file (needs `@jest/globals`).
+ */
+export {
+  contractCheckoutInput,
+  describeProviderContract,
+  type ProviderContractHarness,
+} from "./provider-contract";
+export { describeStoreContract, type StoreContractHarness } from "./store-contract";

@@ -1,0 +1,438 @@
+/**
+ * @module
+ * The store contract suite: every {@link PaymentStore} runs it against itself. It drives the store
+ * through `createPayments` and the fake provider, so it checks the behaviour merchants rely on:
+ * exactly-once fulfilment, duplicates, mismatches, rollback on hook failure, reconciliation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { isLinkpayError } from "../errors";
+import { money } from "../money";
+import { type ApplyResult, createPayments, type HookContext, type Payments } from "../payments";
+import type { PaymentStore } from "../store";
+import { createFakeProvider, type FakeProvider } from "../testing";
+
+/** What a store under test supplies to the contract suite. */
+export interface StoreContractHarness<THandle> {
+  readonly store: PaymentStore<THandle>;
+  /** Frees connections after the suite. */
+  close?(): Promise<void>;
+}
+
+/** A controllable clock shared by the suite. */
+interface Clock {
+  now(): Date;
+  advance(seconds: number): void;
+}
+
+function clockAt(start: Date): Clock {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    advance: (seconds) => {
+      current += seconds * 1000;
+    },
+  };
+}
+
+let orders = 0;
+function orderRef(): string {
+  orders++;
+  return `STORE-${Date.now().toString(36)}-${orders}`;
+}
+
+function request(ref: string, total = 8_800) {
+  return {
+    orderRef: ref,
+    currency: "JPY",
+    total,
+    lineItems: [{ name: "Compact car, 1 day", unitAmount: total, quantity: 1 }],
+  };
+}
+
+async function errorOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+}
+
+/** Registers the store contract tests for one store. */
+export function describeStoreContract<THandle>(
+  name: string,
+  setup: () => Promise<StoreContractHarness<THandle>>,
+): void {
+  describe(`PaymentStore contract: ${name}`, () => {
+    let harness: StoreContractHarness<THandle>;
+    let clock: Clock;
+    let fake: FakeProvider;
+    let calls: { hook: string; orderRef: string; tx: unknown }[];
+    let failPaidHook: number;
+    let payments: Payments;
+
+    beforeAll(async () => {
+      harness = await setup();
+      clock = clockAt(new Date());
+      fake = createFakeProvider({ now: clock.now });
+      calls = [];
+      failPaidHook = 0;
+      const record = (hook: string) => (context: HookContext<THandle>) => {
+        calls.push({ hook, orderRef: context.attempt.orderRef, tx: context.tx });
+      };
+      payments = createPayments({
+        providers: [fake],
+        store: harness.store,
+        urls: {
+          success: "https://shop.example/ok/{ORDER_REF}",
+          cancel: "https://shop.example/cancel",
+        },
+        now: clock.now,
+        hooks: {
+          onPaid: (context) => {
+            if (failPaidHook > 0) {
+              failPaidHook--;
+              throw new Error("booking database is down");
+            }
+            record("paid")(context);
+          },
+          onFailed: record("failed"),
+          onExpired: record("expired"),
+          onCanceled: record("canceled"),
+          onRefunded: record("refunded"),
+        },
+      });
+    });
+    afterAll(async () => {
+      await harness?.close?.();
+    });
+
+    const hooksFor = (ref: string) => calls.filter((c) => c.orderRef === ref).map((c) => c.hook);
+
+    async function started(ref = orderRef(), total = 8_800) {
+      const { attempt } = await payments.startCheckout(request(ref, total));
+      const sessionId = attempt.providerSessionId ?? "";
+      const send = (type: string, extra: Record<string, unknown> = {}) =>
+        payments.handleWebhook({
+          provider: fake.id,
+          ...fake.deliver({ type, sessionId, ...extra }),
+        });
+      return { ref, attempt, sessionId, send };
+    }
+
+    it("creates, finds and attaches attempts", async () => {
+      const ref = orderRef();
+      const now = clock.now();
+      const created = await harness.store.createAttempt({
+        id: `a-${ref}`,
+        orderRef: ref,
+        sequence: 1,
+        provider: "fake",
+        amount: money(5_000, "JPY"),
+        expiresAt: new Date(now.getTime() + 1_800_000),
+        now,
+      });
+      expect(created).toMatchObject({ status: "open", version: 1, providerSessionId: null });
+      expect(created.refundedAmount).toEqual(money(0, "JPY"));
+      const conflict = await errorOf(
+        harness.store.createAttempt({
+          ...created,
+          amount: created.amount,
+          expiresAt: created.expiresAt,
+          now,
+          id: `b-${ref}`,
+        }),
+      );
+      expect(isLinkpayError(conflict, "ATTEMPT_CONFLICT")).toBe(true);
+      const attached = await harness.store.attachSession({
+        attemptId: created.id,
+        providerSessionId: `sess-${ref}`,
+        hostedUrl: "https://pay.fake.test/pay/x",
+        expiresAt: created.expiresAt,
+        now,
+      });
+      expect(attached).toMatchObject({ providerSessionId: `sess-${ref}`, version: 2 });
+      const again = await harness.store.attachSession({
+        attemptId: created.id,
+        providerSessionId: `sess-${ref}`,
+        hostedUrl: "https://pay.fake.test/pay/x",
+        expiresAt: created.expiresAt,
+        now,
+      });
+      expect(again.providerSessionId).toBe(`sess-${ref}`);
+      const other = await errorOf(
+        harness.store.attachSession({
+          attemptId: created.id,
+          providerSessionId: "another-session",
+          hostedUrl: "https://pay.fake.test/pay/y",
+          expiresAt: created.expiresAt,
+          now,
+        }),
+      );
+      expect(isLinkpayError(other, "ATTEMPT_CONFLICT")).toBe(true);
+      expect((await harness.store.findLatestAttempt({ orderRef: ref }))?.id).toBe(created.id);
+      expect(
+        (
+          await harness.store.findAttemptBySession({
+            provider: "fake",
+            providerSessionId: `sess-${ref}`,
+          })
+        )?.id,
+      ).toBe(created.id);
+      expect(await harness.store.findLatestAttempt({ orderRef: `${ref}-none` })).toBeNull();
+    });
+
+    it("applies a payment once, audits it and hands hooks the store's transaction", async () => {
+      const { ref, attempt, send } = await started();
+      const result = await send("payment.succeeded", { eventId: `evt-paid-${ref}` });
+      expect(result).toMatchObject({ outcome: "processed", changed: true });
+      expect(hooksFor(ref)).toEqual(["paid"]);
+      expect(calls.at(-1)?.tx).toBeDefined();
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("paid");
+      const audit = await harness.store.listAudit({ attemptId: attempt.id });
+      expect(audit.map((a) => [a.from, a.to, a.cause])).toEqual([
+        ["open", "paid", `fake:evt-paid-${ref}`],
+      ]);
+      const stored = await harness.store.findEvent({
+        provider: "fake",
+        eventId: `evt-paid-${ref}`,
+      });
+      expect(stored).toMatchObject({
+        outcome: "processed",
+        attemptId: attempt.id,
+        kind: "payment.succeeded",
+      });
+      expect(stored?.payloadDigest).toMatch(/^[0-9a-f]{64}$/);
+    });
+
+    it("answers a redelivered event as a duplicate and fulfils once", async () => {
+      const { ref, send } = await started();
+      const first = await send("payment.succeeded", { eventId: `evt-${ref}` });
+      const second = await send("payment.succeeded", { eventId: `evt-${ref}` });
+      expect(first.outcome).toBe("processed");
+      expect(second).toEqual({ outcome: "duplicate", eventId: `evt-${ref}` });
+      expect(hooksFor(ref)).toEqual(["paid"]);
+    });
+
+    it("fulfils once when the same event arrives 10 times at once", async () => {
+      const { ref, sessionId } = await started();
+      const delivery = fake.deliver({
+        type: "payment.succeeded",
+        sessionId,
+        eventId: `evt-10x-${ref}`,
+      });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          payments.handleWebhook({ provider: fake.id, ...delivery }),
+        ),
+      );
+      const outcomes = results.map((r: ApplyResult) => r.outcome).sort();
+      expect(outcomes.filter((o) => o === "processed")).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "duplicate")).toHaveLength(9);
+      expect(hooksFor(ref)).toEqual(["paid"]);
+    });
+
+    it("fulfils once for two different success events about one session", async () => {
+      const { ref, send } = await started();
+      await Promise.all([send("payment.succeeded"), send("payment.succeeded")]);
+      expect(hooksFor(ref)).toEqual(["paid"]);
+    });
+
+    it.each([
+      ["amount", { amount: 1 }, "amount_mismatch"],
+      ["currency", { currency: "USD" }, "currency_mismatch"],
+      ["order reference", { orderRef: "SOMEONE-ELSES-ORDER" }, "order_ref_mismatch"],
+    ])("never fulfils when the %s does not match", async (_label, override, reason) => {
+      const { ref, attempt, send } = await started();
+      const result = await send("payment.succeeded", { eventId: `evt-mm-${ref}`, ...override });
+      expect(result).toEqual({
+        outcome: "rejected",
+        eventId: `evt-mm-${ref}`,
+        attemptId: attempt.id,
+        reason,
+      });
+      expect(hooksFor(ref)).toEqual([]);
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("open");
+      expect(
+        await harness.store.findEvent({ provider: "fake", eventId: `evt-mm-${ref}` }),
+      ).toMatchObject({
+        outcome: "rejected",
+        reason,
+      });
+      expect(
+        await send("payment.succeeded", { eventId: `evt-mm-${ref}`, ...override }),
+      ).toMatchObject({
+        outcome: "duplicate",
+      });
+    });
+
+    it("rolls everything back when a hook throws, so the retry succeeds", async () => {
+      const { ref, attempt, sessionId } = await started();
+      const delivery = fake.deliver({
+        type: "payment.succeeded",
+        sessionId,
+        eventId: `evt-rb-${ref}`,
+      });
+      failPaidHook = 1;
+      const error = await errorOf(payments.handleWebhook({ provider: fake.id, ...delivery }));
+      expect(isLinkpayError(error, "HOOK_FAILED") && error.retryable).toBe(true);
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("open");
+      expect(
+        await harness.store.findEvent({ provider: "fake", eventId: `evt-rb-${ref}` }),
+      ).toBeNull();
+      expect(await harness.store.listAudit({ attemptId: attempt.id })).toEqual([]);
+      const retry = await payments.handleWebhook({ provider: fake.id, ...delivery });
+      expect(retry).toMatchObject({ outcome: "processed", changed: true });
+      expect(hooksFor(ref)).toEqual(["paid"]);
+    });
+
+    it("does not acknowledge an event for an attempt that is not stored yet", async () => {
+      const error = await errorOf(
+        payments.handleWebhook({
+          provider: fake.id,
+          ...fake.deliver({
+            type: "payment.succeeded",
+            sessionId: "fs_unknown",
+            eventId: "evt-early",
+            orderRef: "NOT-YET",
+            amount: 100,
+            currency: "JPY",
+          }),
+        }),
+      );
+      expect(isLinkpayError(error, "ATTEMPT_NOT_READY") && error.retryable).toBe(true);
+      expect(await harness.store.findEvent({ provider: fake.id, eventId: "evt-early" })).toBeNull();
+    });
+
+    it("binds a session whose webhook overtook startCheckout", async () => {
+      const ref = orderRef();
+      const now = clock.now();
+      const attempt = await harness.store.createAttempt({
+        id: `early-${ref}`,
+        orderRef: ref,
+        sequence: 1,
+        provider: fake.id,
+        amount: money(3_000, "JPY"),
+        expiresAt: new Date(now.getTime() + 1_800_000),
+        now,
+      });
+      const result = await payments.handleWebhook({
+        provider: fake.id,
+        ...fake.deliver({
+          type: "payment.succeeded",
+          sessionId: `sess-${ref}`,
+          orderRef: ref,
+          amount: 3_000,
+          currency: "JPY",
+        }),
+      });
+      expect(result).toMatchObject({ outcome: "processed", changed: true, attemptId: attempt.id });
+      expect(
+        (
+          await harness.store.findAttemptBySession({
+            provider: fake.id,
+            providerSessionId: `sess-${ref}`,
+          })
+        )?.status,
+      ).toBe("paid");
+    });
+
+    it("ends in the right state when events arrive out of order", async () => {
+      const { ref, send } = await started(orderRef(), 10_000);
+      await send("payment.refunded", { refundedAmount: 10_000 });
+      await send("payment.refunded", { refundedAmount: 4_000 });
+      await send("payment.succeeded");
+      await send("payment.pending");
+      await send("checkout.expired");
+      const attempt = await payments.getStatus({ orderRef: ref });
+      expect(attempt?.status).toBe("refunded");
+      expect(attempt?.refundedAmount).toEqual(money(10_000, "JPY"));
+      expect(hooksFor(ref)).toEqual(["paid", "refunded"]);
+    });
+
+    it("does not fulfil a konbini checkout until the payment succeeds", async () => {
+      const { ref, send } = await started();
+      await send("checkout.completed");
+      await send("payment.pending");
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("processing");
+      expect(hooksFor(ref)).toEqual([]);
+      await send("payment.succeeded");
+      expect(hooksFor(ref)).toEqual(["paid"]);
+    });
+
+    it("records ignored events once", async () => {
+      const { send } = await started();
+      const first = await send("customer.created", { eventId: "evt-ignored-1" });
+      const second = await send("customer.created", { eventId: "evt-ignored-1" });
+      expect(first).toMatchObject({ outcome: "ignored", reason: "unhandled_type" });
+      expect(second).toMatchObject({ outcome: "duplicate" });
+    });
+
+    it("refuses an attempt write with a stale version", async () => {
+      const { attempt } = await started();
+      const current = await harness.store.findLatestAttempt({ orderRef: attempt.orderRef });
+      const error = await errorOf(
+        harness.store.transaction((tx) =>
+          tx.updateAttempt({
+            ...(current ?? attempt),
+            status: "paid",
+            version: (current?.version ?? 0) + 5,
+          }),
+        ),
+      );
+      expect(isLinkpayError(error, "STORE_CONFLICT") && error.retryable).toBe(true);
+      expect((await payments.getStatus({ orderRef: attempt.orderRef }))?.status).toBe("open");
+    });
+
+    it("claims stale attempts once per lease", async () => {
+      const { attempt } = await started();
+      clock.advance(3_600);
+      const now = clock.now();
+      const claim = () =>
+        harness.store.claimStaleAttempts({
+          updatedBefore: new Date(now.getTime() - 60_000),
+          now,
+          limit: 1000,
+          leaseSeconds: 60,
+        });
+      const [first, second] = await Promise.all([claim(), claim()]);
+      const ids = [...(first ?? []), ...(second ?? [])]
+        .map((a) => a.id)
+        .filter((id) => id === attempt.id);
+      expect(ids).toEqual([attempt.id]);
+      clock.advance(120);
+      const later = await harness.store.claimStaleAttempts({
+        updatedBefore: clock.now(),
+        now: clock.now(),
+        limit: 1000,
+        leaseSeconds: 60,
+      });
+      expect(later.map((a) => a.id)).toContain(attempt.id);
+    });
+
+    it("reconciles a missed payment once, even when run twice and concurrently", async () => {
+      const { ref, attempt, sessionId } = await started();
+      fake.settle({ sessionId, status: "paid" });
+      clock.advance(3_600);
+      const [a, b] = await Promise.all([
+        payments.reconcile({ olderThanSeconds: 60 }),
+        payments.reconcile({ olderThanSeconds: 60 }),
+      ]);
+      const failures = [...a.failed, ...b.failed].filter((f) => f.attemptId === attempt.id);
+      expect(failures).toEqual([]);
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("paid");
+      expect(hooksFor(ref)).toEqual(["paid"]);
+      clock.advance(3_600);
+      const again = await payments.reconcile({ olderThanSeconds: 60 });
+      expect(again.changed).toBe(0);
+      expect(hooksFor(ref)).toEqual(["paid"]);
+    });
+
+    it("reconciles an abandoned checkout to expired", async () => {
+      const { ref, sessionId } = await started();
+      fake.settle({ sessionId, status: "expired" });
+      clock.advance(3_600);
+      await payments.reconcile({ olderThanSeconds: 60 });
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("expired");
+      expect(hooksFor(ref)).toEqual(["expired"]);
+    });
+  });
+}

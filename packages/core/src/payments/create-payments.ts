@@ -1,0 +1,168 @@
+/**
+ * @module
+ * `createPayments`: the service a merchant uses — start a checkout, handle a webhook, read status,
+ * reconcile. Framework-free; the Express integration is a thin layer over it.
+ */
+import { randomUUID } from "node:crypto";
+import type { CheckoutRequestInput } from "../checkout";
+import { isLinkpayError, LinkpayError } from "../errors";
+import type { PaymentProvider, WebhookDelivery } from "../provider";
+import { createRedirectGuard, type RedirectGuard } from "../redirect-guard";
+import type { CheckoutAttempt, PaymentStore } from "../store";
+import { type ApplyResult, applyEvent } from "./apply-event";
+import { assertCheckoutUrls, type CheckoutUrls } from "./checkout-urls";
+import type { PaymentHooks } from "./hooks";
+import { type Logger, redactingLogger, silentLogger } from "./logger";
+import { type ReconcileOptions, type ReconcileReport, reconcile } from "./reconcile";
+import { type StartedCheckout, startCheckout } from "./start-checkout";
+
+/** Configuration of {@link createPayments}. */
+export interface PaymentsOptions<THandle = unknown> {
+  /** The payment providers this shop uses (at least one). */
+  readonly providers: readonly PaymentProvider[];
+  readonly store: PaymentStore<THandle>;
+  /** The shop's own return URLs (never taken from a request). */
+  readonly urls: CheckoutUrls;
+  readonly hooks?: PaymentHooks<THandle> | undefined;
+  /** A pino-compatible logger; every field is redacted before it is written. */
+  readonly logger?: Logger | undefined;
+  /** Allow `http://localhost` checkout origins (the offline sandbox). Never in production. */
+  readonly allowInsecureLocalhost?: boolean | undefined;
+  /** The clock (tests). */
+  readonly now?: (() => Date) | undefined;
+  /** Attempt id generator (tests). */
+  readonly newId?: (() => string) | undefined;
+}
+
+/** What `startCheckout` takes: the checkout request, and which provider when there are several. */
+export type StartCheckoutInput = CheckoutRequestInput & { readonly provider?: string | undefined };
+
+/** What `handleWebhook` takes: the provider id from the route, and the raw delivery. */
+export interface HandleWebhookInput extends WebhookDelivery {
+  readonly provider: string;
+}
+
+/** The Payments service. */
+export interface Payments {
+  readonly providers: readonly PaymentProvider[];
+  /** Every origin a shopper may be redirected to (for CSP `form-action`). */
+  readonly checkoutOrigins: readonly string[];
+  /** Validates, stores the attempt, creates (or reuses) the session, checks the redirect target. */
+  startCheckout(input: StartCheckoutInput): Promise<StartedCheckout>;
+  /** Verifies and applies a webhook; resolves only after the state is committed. */
+  handleWebhook(input: HandleWebhookInput): Promise<ApplyResult>;
+  /** The order's latest attempt, or null. Never changes anything. */
+  getStatus(input: { readonly orderRef: string }): Promise<CheckoutAttempt | null>;
+  /** Asks providers about attempts stuck open/processing and applies what they say. */
+  reconcile(options?: ReconcileOptions): Promise<ReconcileReport>;
+}
+
+function indexProviders(providers: readonly PaymentProvider[]): Map<string, PaymentProvider> {
+  if (providers.length === 0) {
+    throw new LinkpayError("CONFIG_INVALID", "At least one payment provider is required");
+  }
+  const byId = new Map<string, PaymentProvider>();
+  for (const provider of providers) {
+    if (byId.has(provider.id)) {
+      throw new LinkpayError("CONFIG_INVALID", `Two providers share the id "${provider.id}"`);
+    }
+    byId.set(provider.id, provider);
+  }
+  return byId;
+}
+
+/** Wraps unexpected failures (a database driver's error, say) as retryable. */
+function asRetryable(error: unknown): unknown {
+  if (isLinkpayError(error)) return error;
+  return new LinkpayError("STORE_UNAVAILABLE", "The payment store failed; try again later", {
+    cause: error,
+  });
+}
+
+/**
+ * Creates the Payments service.
+ *
+ * @example
+ * const payments = createPayments({
+ *   providers: [stripeProvider],
+ *   store: createMemoryStore(),
+ *   urls: { success: "https://shop.example/return/{ORDER_REF}", cancel: "https://shop.example/cart" },
+ *   hooks: { onPaid: ({ attempt }) => confirmBooking(attempt.orderRef) },
+ * });
+ */
+export function createPayments<THandle>(options: PaymentsOptions<THandle>): Payments {
+  const providers = indexProviders(options.providers);
+  assertCheckoutUrls(options.urls);
+  const logger = redactingLogger(options.logger ?? silentLogger);
+  const hooks = options.hooks ?? {};
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const guards = new Map<string, RedirectGuard>();
+  for (const provider of providers.values()) {
+    guards.set(
+      provider.id,
+      createRedirectGuard({
+        allowedOrigins: provider.checkoutOrigins,
+        allowInsecureLocalhost: options.allowInsecureLocalhost ?? false,
+      }),
+    );
+  }
+
+  function providerFor(id: string | undefined): PaymentProvider {
+    const provider = id === undefined ? options.providers[0] : providers.get(id);
+    if (!provider) throw new LinkpayError("UNKNOWN_PROVIDER", `No payment provider "${id}"`);
+    return provider;
+  }
+
+  function report(result: ApplyResult, provider: string): void {
+    if (result.outcome === "rejected") {
+      logger.error(
+        { alert: result.reason, provider, eventId: result.eventId, attemptId: result.attemptId },
+        "A verified event does not match its checkout attempt; nothing was fulfilled",
+      );
+    } else if (result.outcome === "processed" && result.alert) {
+      logger.error(
+        { alert: result.alert, provider, eventId: result.eventId, attemptId: result.attemptId },
+        "Money was taken for a checkout that had already closed; check the order by hand",
+      );
+    } else {
+      logger.info({ provider, ...result }, "webhook applied");
+    }
+  }
+
+  return {
+    providers: [...providers.values()],
+    checkoutOrigins: [...new Set([...guards.values()].flatMap((guard) => guard.allowedOrigins))],
+
+    async startCheckout(input) {
+      const { provider: providerId, ...request } = input;
+      const provider = providerFor(providerId);
+      const guard = guards.get(provider.id);
+      if (!guard)
+        throw new LinkpayError("UNKNOWN_PROVIDER", `No payment provider "${provider.id}"`);
+      return startCheckout(
+        { store: options.store, provider, guard, urls: options.urls, logger, now, newId },
+        request,
+      );
+    },
+
+    async handleWebhook({ provider: providerId, rawBody, headers }) {
+      const provider = providers.get(providerId);
+      if (!provider)
+        throw new LinkpayError("UNKNOWN_PROVIDER", `No payment provider "${providerId}"`);
+      const event = await provider.parseWebhook({ rawBody, headers });
+      try {
+        const result = await applyEvent({ store: options.store, hooks, event, now: now() });
+        report(result, provider.id);
+        return result;
+      } catch (error) {
+        throw asRetryable(error);
+      }
+    },
+
+    getStatus: ({ orderRef }) => options.store.findLatestAttempt({ orderRef }),
+
+    reconcile: (reconcileOptions) =>
+      reconcile({ store: options.store, hooks, providers, logger, now }, reconcileOptions),
+  };
+}

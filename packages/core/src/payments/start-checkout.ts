@@ -1,0 +1,144 @@
+/**
+ * @module
+ * Starts (or resumes) the hosted checkout for an order.
+ *
+ * The attempt is stored before the provider is called, and the provider gets an idempotency key
+ * derived from the attempt, so a double submit — sequential or concurrent — yields one session.
+ * The hosted URL is used only after the redirect guard accepts its origin.
+ */
+import { type CheckoutRequest, parseCheckoutRequest } from "../checkout";
+import { isLinkpayError, LinkpayError } from "../errors";
+import { moneyEquals } from "../money";
+import type { PaymentProvider } from "../provider";
+import type { RedirectGuard } from "../redirect-guard";
+import { isPaidStatus } from "../state-machine";
+import type { CheckoutAttempt, PaymentStore } from "../store";
+import { buildCheckoutUrl, type CheckoutUrls } from "./checkout-urls";
+import type { Logger } from "./logger";
+
+/** A checkout ready for the shopper's redirect. */
+export interface StartedCheckout {
+  readonly attempt: CheckoutAttempt;
+  /** The provider's hosted page, already checked against the provider's checkout origins. */
+  readonly redirectUrl: string;
+  /** True when an existing open session was reused (e.g. a double click). */
+  readonly reused: boolean;
+}
+
+/** What startCheckout needs from the Payments service. */
+export interface StartCheckoutDeps {
+  readonly store: PaymentStore<unknown>;
+  readonly provider: PaymentProvider;
+  readonly guard: RedirectGuard;
+  readonly urls: CheckoutUrls;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/** Sessions closer to expiry than this are not handed out again. */
+const REUSE_MARGIN_MS = 60_000;
+const MAX_CREATE_RACES = 3;
+
+/** The idempotency key for an attempt's session: stable across retries and instances. */
+export function idempotencyKeyFor(attempt: Pick<CheckoutAttempt, "id">): string {
+  return `linkpay-checkout-${attempt.id}`;
+}
+
+async function attemptFor(
+  deps: StartCheckoutDeps,
+  request: CheckoutRequest,
+): Promise<CheckoutAttempt> {
+  for (let race = 0; race < MAX_CREATE_RACES; race++) {
+    const latest = await deps.store.findLatestAttempt({ orderRef: request.orderRef });
+    const now = deps.now();
+    if (latest && (isPaidStatus(latest.status) || latest.status === "processing")) {
+      throw new LinkpayError(
+        "CHECKOUT_ALREADY_PAID",
+        "This order is paid or its payment is in progress",
+        {
+          details: { orderRef: request.orderRef, status: latest.status },
+        },
+      );
+    }
+    if (latest?.status === "open" && latest.expiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS) {
+      if (latest.provider !== deps.provider.id || !moneyEquals(latest.amount, request.total)) {
+        throw new LinkpayError(
+          "CHECKOUT_CHANGED",
+          "An open checkout for this order has another amount or provider",
+          {
+            details: { orderRef: request.orderRef, attemptId: latest.id },
+          },
+        );
+      }
+      return latest;
+    }
+    try {
+      return await deps.store.createAttempt({
+        id: deps.newId(),
+        orderRef: request.orderRef,
+        sequence: (latest?.sequence ?? 0) + 1,
+        provider: deps.provider.id,
+        amount: request.total,
+        expiresAt: new Date(now.getTime() + request.expiresInSeconds * 1000),
+        now,
+      });
+    } catch (error) {
+      // Another request created this attempt first: loop and join it.
+      if (!isLinkpayError(error, "ATTEMPT_CONFLICT")) throw error;
+    }
+  }
+  throw new LinkpayError("STORE_CONFLICT", "Could not create the checkout attempt; retry");
+}
+
+function checkedRedirect(deps: StartCheckoutDeps, attempt: CheckoutAttempt, url: string): string {
+  try {
+    return deps.guard.check(url).href;
+  } catch (error) {
+    deps.logger.error(
+      { alert: "redirect_not_allowed", provider: deps.provider.id, attemptId: attempt.id, error },
+      "The provider returned a checkout URL outside its allowed origins; the shopper was not redirected",
+    );
+    throw error;
+  }
+}
+
+/** Validates the request, then creates or reuses the order's hosted checkout session. */
+export async function startCheckout(
+  deps: StartCheckoutDeps,
+  input: unknown,
+): Promise<StartedCheckout> {
+  const request = parseCheckoutRequest(input);
+  const attempt = await attemptFor(deps, request);
+  if (attempt.providerSessionId !== null && attempt.hostedUrl !== null) {
+    return {
+      attempt,
+      redirectUrl: checkedRedirect(deps, attempt, attempt.hostedUrl),
+      reused: true,
+    };
+  }
+  const context = { orderRef: attempt.orderRef, attemptId: attempt.id };
+  const session = await deps.provider.createCheckout(
+    {
+      ...request,
+      attemptId: attempt.id,
+      successUrl: buildCheckoutUrl(deps.urls.success, context, "success"),
+      cancelUrl: buildCheckoutUrl(deps.urls.cancel, context, "cancel"),
+      expiresAt: attempt.expiresAt,
+    },
+    { idempotencyKey: idempotencyKeyFor(attempt) },
+  );
+  const redirectUrl = checkedRedirect(deps, attempt, session.hostedUrl);
+  const attached = await deps.store.attachSession({
+    attemptId: attempt.id,
+    providerSessionId: session.providerSessionId,
+    hostedUrl: session.hostedUrl,
+    expiresAt: session.expiresAt,
+    now: deps.now(),
+  });
+  deps.logger.info(
+    { orderRef: attempt.orderRef, attemptId: attempt.id, provider: deps.provider.id },
+    "checkout session created",
+  );
+  return { attempt: attached, redirectUrl, reused: false };
+}

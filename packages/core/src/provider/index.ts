@@ -1,0 +1,10 @@
+export type {
+  CreateCheckoutInput,
+  PaymentProvider,
+  ProviderCallOptions,
+  ProviderCheckoutSession,
+  ProviderRefund,
+  RefundInput,
+  WebhookDelivery,
+} from "./payment-provider";
+export type { CheckoutView, IgnoredEvent, PaymentEvent, ProviderEvent } from "./provider-event";

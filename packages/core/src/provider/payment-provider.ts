@@ -1,0 +1,76 @@
+/**
+ * @module
+ * The contract every payment provider adapter implements.
+ */
+import type { CheckoutRequest } from "../checkout";
+import type { Money } from "../money";
+import type { CheckoutView, ProviderEvent } from "./provider-event";
+
+/** Everything a provider needs to create a hosted checkout session. */
+export interface CreateCheckoutInput extends CheckoutRequest {
+  /** linkpay's id of the attempt; providers may echo it in metadata. */
+  readonly attemptId: string;
+  /** Where the provider sends the shopper after paying (built from merchant config). */
+  readonly successUrl: string;
+  /** Where the provider sends the shopper who cancels (built from merchant config). */
+  readonly cancelUrl: string;
+  /** When the session must stop accepting payment. */
+  readonly expiresAt: Date;
+}
+
+/** Options of a mutating provider call. */
+export interface ProviderCallOptions {
+  /** Same key → same result at the provider (a double submit creates one session). */
+  readonly idempotencyKey: string;
+}
+
+/** A created hosted checkout session. */
+export interface ProviderCheckoutSession {
+  readonly providerSessionId: string;
+  /** The provider's hosted payment page; checked against `checkoutOrigins` before use. */
+  readonly hostedUrl: string;
+  readonly expiresAt: Date;
+}
+
+/** A webhook delivery exactly as it arrived. */
+export interface WebhookDelivery {
+  /** The raw request body bytes: signatures are computed over these, not over parsed JSON. */
+  readonly rawBody: string | Uint8Array;
+  readonly headers: Readonly<Record<string, string | readonly string[] | undefined>>;
+}
+
+/** A refund request. */
+export interface RefundInput {
+  readonly providerSessionId: string;
+  readonly amount: Money;
+}
+
+/** A refund the provider accepted. */
+export interface ProviderRefund {
+  readonly refundId: string;
+  readonly status: "pending" | "succeeded" | "failed";
+}
+
+/**
+ * A payment service provider adapter (Stripe, the sandbox, a fake for tests).
+ *
+ * Implementations throw {@link LinkpayError}s: `not_authentic` codes for bad signatures,
+ * `retryable` codes when the provider cannot be reached.
+ */
+export interface PaymentProvider {
+  /** Stable id, used in webhook URLs and stored with every attempt (e.g. `stripe`). */
+  readonly id: string;
+  /** The exact origins (`https://…`) of the hosted pages shoppers may be sent to. */
+  readonly checkoutOrigins: readonly string[];
+  /** Creates a hosted checkout session. */
+  createCheckout(
+    input: CreateCheckoutInput,
+    options: ProviderCallOptions,
+  ): Promise<ProviderCheckoutSession>;
+  /** Verifies a webhook delivery and maps it to a normalized event. */
+  parseWebhook(delivery: WebhookDelivery): Promise<ProviderEvent>;
+  /** Asks the provider for the current state of one session. */
+  retrieveCheckout(input: { readonly providerSessionId: string }): Promise<CheckoutView>;
+  /** Refunds all or part of a paid session. */
+  refund?(input: RefundInput, options: ProviderCallOptions): Promise<ProviderRefund>;
+}

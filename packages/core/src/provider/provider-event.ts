@@ -1,0 +1,57 @@
+/**
+ * @module
+ * The normalized events and views a provider hands to the core. Providers map their raw webhooks
+ * to this small set; anything they do not understand becomes `ignored`.
+ */
+import type { Money } from "../money";
+import type { PaymentEventKind, PaymentStatus } from "../state-machine";
+
+/** A verified provider event that concerns one checkout attempt. */
+export interface PaymentEvent {
+  readonly kind: PaymentEventKind;
+  /** The provider's id (e.g. `stripe`). */
+  readonly provider: string;
+  /** The provider's unique id for this event; the store records it once. */
+  readonly eventId: string;
+  /** The provider's id of the checkout session ("" only for an attempt that never got one). */
+  readonly providerSessionId: string;
+  /** The merchant's order reference, echoed back by the provider. */
+  readonly orderRef: string;
+  /** The amount the provider says the checkout is for. */
+  readonly amount: Money;
+  /** For `payment.refunded`: the cumulative amount refunded so far. */
+  readonly refundedAmount?: Money | undefined;
+  /** When the provider says the event happened. */
+  readonly occurredAt: Date;
+  /** The provider's payload as received, kept for audit. */
+  readonly raw: unknown;
+}
+
+/** A verified provider event that linkpay does not act on. */
+export interface IgnoredEvent {
+  readonly kind: "ignored";
+  readonly provider: string;
+  readonly eventId: string;
+  /** The provider's own event type, for logs. */
+  readonly type: string;
+  /** Why it is ignored (e.g. `unhandled_type`, `not_ours`). */
+  readonly reason: string;
+  readonly raw: unknown;
+}
+
+/** What `parseWebhook` returns: a verified, normalized event. */
+export type ProviderEvent = PaymentEvent | IgnoredEvent;
+
+/** The provider's current view of one checkout session (for reconciliation and return pages). */
+export interface CheckoutView {
+  readonly provider: string;
+  readonly providerSessionId: string;
+  readonly orderRef: string;
+  readonly amount: Money;
+  /** The status the provider reports, mapped onto linkpay's states. */
+  readonly status: PaymentStatus;
+  /** Refunded so far (zero of the currency when nothing was refunded). */
+  readonly refundedAmount: Money;
+  readonly expiresAt: Date;
+  readonly raw: unknown;
+}

@@ -1,0 +1,52 @@
+/**
+ * @module
+ * The states a checkout attempt moves through, and the events that move it.
+ */
+
+/** Every state of a checkout attempt. */
+export const PAYMENT_STATUSES = [
+  "open",
+  "processing",
+  "canceled",
+  "expired",
+  "failed",
+  "paid",
+  "partially_refunded",
+  "refunded",
+] as const;
+
+/** The state of a checkout attempt. */
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** States from which no event except a refund (after `paid`) moves the attempt. */
+export const CLOSED_UNPAID_STATUSES: readonly PaymentStatus[] = ["canceled", "expired", "failed"];
+
+/** States in which the money was taken (refunds included). */
+export const PAID_STATUSES: readonly PaymentStatus[] = ["paid", "partially_refunded", "refunded"];
+
+/** States the reconciler asks the provider about. */
+export const UNSETTLED_STATUSES: readonly PaymentStatus[] = ["open", "processing"];
+
+/** The normalized event kinds that may change an attempt's state. */
+export const PAYMENT_EVENT_KINDS = [
+  "checkout.completed",
+  "payment.pending",
+  "payment.succeeded",
+  "payment.failed",
+  "checkout.expired",
+  "checkout.canceled",
+  "payment.refunded",
+] as const;
+
+/** A normalized event kind that may change an attempt's state. */
+export type PaymentEventKind = (typeof PAYMENT_EVENT_KINDS)[number];
+
+/** True when the attempt is in a state where the money was taken. */
+export function isPaidStatus(status: PaymentStatus): boolean {
+  return PAID_STATUSES.includes(status);
+}
+
+/** True when no further payment can happen on this attempt. */
+export function isClosedStatus(status: PaymentStatus): boolean {
+  return status !== "open" && status !== "processing";
+}

@@ -1,0 +1,78 @@
+/**
+ * @module
+ * The persistence contract. A SQL store implements `transaction` with one database transaction;
+ * the core drives the algorithm (dedupe → lock → verify → transition → hooks) on top of it, so
+ * every store behaves the same.
+ */
+import type {
+  AuditEntry,
+  CheckoutAttempt,
+  NewCheckoutAttempt,
+  ReceivedEvent,
+} from "./checkout-attempt";
+
+/** The operations available inside one atomic unit of work. */
+export interface StoreTransaction<THandle = unknown> {
+  /**
+   * The store's own transaction handle (e.g. a Kysely transaction), handed to merchant hooks so
+   * their writes commit or roll back together with the payment state.
+   */
+  readonly handle: THandle;
+  /**
+   * Finds and locks the attempt an event is about: by provider session id, or else the order's
+   * latest attempt at that provider that has no session id yet (the webhook overtook `startCheckout`).
+   */
+  lockAttemptForEvent(input: {
+    readonly provider: string;
+    readonly providerSessionId: string;
+    readonly orderRef: string;
+  }): Promise<CheckoutAttempt | null>;
+  /** Finds and locks an attempt by id. */
+  lockAttempt(input: { readonly attemptId: string }): Promise<CheckoutAttempt | null>;
+  /** Records an event; returns false when this provider + event id was already recorded. */
+  insertEvent(event: ReceivedEvent): Promise<boolean>;
+  /** Writes an attempt whose `version` is one more than the stored one; else STORE_CONFLICT. */
+  updateAttempt(attempt: CheckoutAttempt): Promise<void>;
+  /** Appends a state change to the audit trail. */
+  appendAudit(entry: AuditEntry): Promise<void>;
+}
+
+/** Where checkout attempts, received events and the audit trail are kept. */
+export interface PaymentStore<THandle = unknown> {
+  /** Creates an `open` attempt; ATTEMPT_CONFLICT when the order already has one with that sequence. */
+  createAttempt(input: NewCheckoutAttempt): Promise<CheckoutAttempt>;
+  /** Records the provider's session on an attempt (idempotent for the same session id). */
+  attachSession(input: {
+    readonly attemptId: string;
+    readonly providerSessionId: string;
+    readonly hostedUrl: string;
+    readonly expiresAt: Date;
+    readonly now: Date;
+  }): Promise<CheckoutAttempt>;
+  /** The order's most recent attempt (highest sequence), or null. */
+  findLatestAttempt(input: { readonly orderRef: string }): Promise<CheckoutAttempt | null>;
+  /** The attempt with this provider session, or null. */
+  findAttemptBySession(input: {
+    readonly provider: string;
+    readonly providerSessionId: string;
+  }): Promise<CheckoutAttempt | null>;
+  /**
+   * Claims up to `limit` attempts that are still `open`/`processing` and were last updated before
+   * `updatedBefore`, for `leaseSeconds`: another caller does not get them until the lease ends.
+   */
+  claimStaleAttempts(input: {
+    readonly updatedBefore: Date;
+    readonly now: Date;
+    readonly limit: number;
+    readonly leaseSeconds: number;
+  }): Promise<readonly CheckoutAttempt[]>;
+  /** Runs `work` atomically: everything it wrote commits together, or nothing does. */
+  transaction<T>(work: (tx: StoreTransaction<THandle>) => Promise<T>): Promise<T>;
+  /** The recorded event, or null (for audit and tests). */
+  findEvent(input: {
+    readonly provider: string;
+    readonly eventId: string;
+  }): Promise<ReceivedEvent | null>;
+  /** An attempt's state changes, oldest first. */
+  listAudit(input: { readonly attemptId: string }): Promise<readonly AuditEntry[]>;
+}

@@ -1,0 +1,246 @@
+/**
+ * @module
+ * A fake payment provider for tests and demos: it keeps sessions in memory, serves a pretend
+ * hosted page origin, and signs its callbacks with Standard Webhooks so the verify path is real.
+ */
+import { randomUUID } from "node:crypto";
+import * as z from "zod";
+import { LinkpayError } from "../errors";
+import { type Money, money } from "../money";
+import type {
+  CheckoutView,
+  CreateCheckoutInput,
+  PaymentProvider,
+  ProviderCheckoutSession,
+  ProviderEvent,
+  WebhookDelivery,
+} from "../provider";
+import { signStandardWebhook, verifyStandardWebhook } from "../signatures";
+import { PAYMENT_EVENT_KINDS, type PaymentEventKind, type PaymentStatus } from "../state-machine";
+
+/** A session as the fake provider keeps it. */
+export interface FakeSession {
+  readonly id: string;
+  readonly input: CreateCheckoutInput;
+  readonly idempotencyKey: string;
+  status: PaymentStatus;
+  refunded: number;
+}
+
+/** What to put in a signed fake delivery; anything not given comes from the session. */
+export interface FakeDeliveryInput {
+  /** A normalized kind, or any other type (delivered, then ignored by `parseWebhook`). */
+  readonly type: PaymentEventKind | (string & {});
+  readonly sessionId: string;
+  readonly eventId?: string | undefined;
+  readonly amount?: number | undefined;
+  readonly currency?: string | undefined;
+  readonly orderRef?: string | undefined;
+  readonly refundedAmount?: number | undefined;
+  /** Signing time; defaults to the provider's clock. */
+  readonly signedAt?: Date | undefined;
+  /** Sign with this secret instead of the provider's (to test rejection). */
+  readonly secret?: string | undefined;
+}
+
+/** The fake provider, with test controls. */
+export interface FakeProvider extends PaymentProvider {
+  /** Every session created, by id. */
+  readonly sessions: ReadonlyMap<string, FakeSession>;
+  /** How many times createCheckout reached the (pretend) network, replays included. */
+  readonly createCalls: number;
+  /** A correctly signed webhook delivery, as the provider would POST it. */
+  deliver(input: FakeDeliveryInput): WebhookDelivery;
+  /** Changes a session's state at the provider (what `retrieveCheckout` reports). */
+  settle(input: {
+    readonly sessionId: string;
+    readonly status: PaymentStatus;
+    readonly refunded?: number;
+  }): void;
+  /** Makes the next createCheckout calls fail with this error. */
+  failNextCreate(error: Error, times?: number): void;
+}
+
+/** Options of {@link createFakeProvider}. */
+export interface FakeProviderOptions {
+  readonly id?: string | undefined;
+  /** Standard Webhooks secret (`whsec_` + base64). */
+  readonly secret?: string | undefined;
+  readonly origin?: string | undefined;
+  readonly now?: (() => Date) | undefined;
+}
+
+/** The secret the fake provider signs with unless told otherwise (test value, not a real secret). */
+export const FAKE_PROVIDER_SECRET = "whsec_ZmFrZS1wcm92aWRlci10ZXN0LXNlY3JldC0xMjM0NQ==";
+
+const payloadSchema = z.object({
+  id: z.string().min(1),
+  type: z.string().min(1),
+  data: z.object({
+    session_id: z.string().min(1),
+    order_ref: z.string(),
+    amount: z.number().int().nonnegative(),
+    currency: z.string(),
+    refunded_amount: z.number().int().nonnegative().optional(),
+  }),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isPaymentKind(type: string): type is PaymentEventKind {
+  return (PAYMENT_EVENT_KINDS as readonly string[]).includes(type);
+}
+
+/**
+ * Creates a fake provider.
+ *
+ * @example
+ * const fake = createFakeProvider();
+ * const payments = createPayments({ providers: [fake], store: createMemoryStore(), urls });
+ * const { attempt } = await payments.startCheckout(request);
+ * await payments.handleWebhook({ provider: fake.id,
+ *   ...fake.deliver({ type: "payment.succeeded", sessionId: attempt.providerSessionId ?? "" }) });
+ */
+export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvider {
+  const id = options.id ?? "fake";
+  const secret = options.secret ?? FAKE_PROVIDER_SECRET;
+  const origin = options.origin ?? "https://pay.fake.test";
+  const now = options.now ?? (() => new Date());
+  const sessions = new Map<string, FakeSession>();
+  const byKey = new Map<string, FakeSession>();
+  const failures: Error[] = [];
+  let createCalls = 0;
+
+  function sessionOf(sessionId: string): FakeSession {
+    const session = sessions.get(sessionId);
+    if (!session) throw new LinkpayError("ATTEMPT_NOT_FOUND", `No fake session ${sessionId}`);
+    return session;
+  }
+
+  function toSession(session: FakeSession): ProviderCheckoutSession {
+    return {
+      providerSessionId: session.id,
+      hostedUrl: `${origin}/pay/${session.id}`,
+      expiresAt: session.input.expiresAt,
+    };
+  }
+
+  return {
+    id,
+    checkoutOrigins: [origin],
+    get sessions() {
+      return sessions;
+    },
+    get createCalls() {
+      return createCalls;
+    },
+
+    async createCheckout(input, { idempotencyKey }) {
+      createCalls++;
+      const failure = failures.shift();
+      if (failure) throw failure;
+      const replay = byKey.get(idempotencyKey);
+      if (replay) return toSession(replay);
+      const session: FakeSession = {
+        id: `fs_${randomUUID()}`,
+        input,
+        idempotencyKey,
+        status: "open",
+        refunded: 0,
+      };
+      sessions.set(session.id, session);
+      byKey.set(idempotencyKey, session);
+      return toSession(session);
+    },
+
+    async parseWebhook({ rawBody, headers }): Promise<ProviderEvent> {
+      const verified = verifyStandardWebhook({ rawBody, headers, secrets: [secret], now: now() });
+      const parsed = payloadSchema.safeParse(parseJson(verified.payload));
+      if (!parsed.success) {
+        throw new LinkpayError(
+          "WEBHOOK_PAYLOAD_INVALID",
+          "The fake provider's payload is malformed",
+        );
+      }
+      const { id: eventId, type, data } = parsed.data;
+      if (!isPaymentKind(type)) {
+        return {
+          kind: "ignored",
+          provider: id,
+          eventId,
+          type,
+          reason: "unhandled_type",
+          raw: parsed.data,
+        };
+      }
+      const amount: Money = money(data.amount, data.currency);
+      return {
+        kind: type,
+        provider: id,
+        eventId,
+        providerSessionId: data.session_id,
+        orderRef: data.order_ref,
+        amount,
+        refundedAmount:
+          data.refunded_amount === undefined
+            ? undefined
+            : money(data.refunded_amount, data.currency),
+        occurredAt: new Date(verified.timestamp * 1000),
+        raw: parsed.data,
+      };
+    },
+
+    async retrieveCheckout({ providerSessionId }): Promise<CheckoutView> {
+      const session = sessionOf(providerSessionId);
+      const currency = session.input.total.currency;
+      return {
+        provider: id,
+        providerSessionId,
+        orderRef: session.input.orderRef,
+        amount: session.input.total,
+        status: session.status,
+        refundedAmount: money(session.refunded, currency),
+        expiresAt: session.input.expiresAt,
+        raw: { ...session },
+      };
+    },
+
+    deliver(input) {
+      const session = sessions.get(input.sessionId);
+      const body = JSON.stringify({
+        id: input.eventId ?? `evt_${randomUUID()}`,
+        type: input.type,
+        data: {
+          session_id: input.sessionId,
+          order_ref: input.orderRef ?? session?.input.orderRef ?? "",
+          amount: input.amount ?? session?.input.total.amount ?? 0,
+          currency: input.currency ?? session?.input.total.currency ?? "JPY",
+          refunded_amount: input.refundedAmount,
+        },
+      });
+      const headers = signStandardWebhook({
+        id: `msg_${randomUUID()}`,
+        timestamp: input.signedAt ?? now(),
+        rawBody: body,
+        secret: input.secret ?? secret,
+      });
+      return { rawBody: Buffer.from(body), headers };
+    },
+
+    settle({ sessionId, status, refunded }) {
+      const session = sessionOf(sessionId);
+      session.status = status;
+      if (refunded !== undefined) session.refunded = refunded;
+    },
+
+    failNextCreate(error, times = 1) {
+      for (let i = 0; i < times; i++) failures.push(error);
+    },
+  };
+}
