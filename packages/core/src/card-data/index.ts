@@ -20,5 +20,5 @@ export {
   findCardNumbers,
 } from "./find-card-numbers";
 export { passesLuhn } from "./luhn";
-export { redact, redactString, TRUNCATED } from "./redact";
-export { isSensitiveKey, REDACTED } from "./secrets";
+export { redact, redactString } from "./redact";
+export { isSensitiveKey } from "./secrets";

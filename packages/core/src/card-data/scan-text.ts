@@ -4,6 +4,7 @@
  * spaces or dashes, that pass Luhn and match a known brand. Internal to `card-data`.
  */
 import {
+  CARD_BRANDS,
   type CardBrand,
   cardBrandOf,
   MAX_CARD_NUMBER_LENGTH,
@@ -22,6 +23,17 @@ export interface CardNumberSpan {
   /** The last four digits. */
   readonly last4: string;
 }
+
+/** The digits a card number can start with (no brand starts with 0, 1, 7, 8 or 9). */
+const FIRST_DIGITS: ReadonlySet<string> = new Set(
+  CARD_BRANDS.flatMap(({ ranges }) =>
+    ranges.flatMap(({ from, to }) => {
+      const first: string[] = [];
+      for (let digit = Number(from[0]); digit <= Number(to[0]); digit++) first.push(String(digit));
+      return first;
+    }),
+  ),
+);
 
 /** A maximal run of digits (no separators inside). */
 interface DigitGroup {
@@ -108,8 +120,9 @@ function longestCardAt(
   groups: readonly DigitGroup[],
   first: number,
 ): { readonly span: CardNumberSpan; readonly next: number } | undefined {
-  const start = groups[first]?.start ?? 0;
-  const windows: { readonly end: number; readonly next: number; readonly digits: string }[] = [];
+  const head = groups[first];
+  if (head === undefined || !FIRST_DIGITS.has(head.digits.charAt(0))) return undefined;
+  const windows: { readonly length: number; readonly end: number; readonly next: number }[] = [];
   let digits = "";
   for (let index = first; index < groups.length; index++) {
     const group = groups[index];
@@ -117,13 +130,14 @@ function longestCardAt(
     digits += group.digits;
     if (digits.length > MAX_CARD_NUMBER_LENGTH) break;
     if (digits.length >= MIN_CARD_NUMBER_LENGTH) {
-      windows.push({ end: group.end, next: index + 1, digits });
+      windows.push({ length: digits.length, end: group.end, next: index + 1 });
     }
   }
   for (const window of windows.reverse()) {
-    const brand = passesLuhn(window.digits) ? cardBrandOf(window.digits) : undefined;
+    const pan = digits.slice(0, window.length);
+    const brand = passesLuhn(pan) ? cardBrandOf(pan) : undefined;
     if (brand !== undefined) {
-      const span = { start, end: window.end, brand, last4: window.digits.slice(-4) };
+      const span = { start: head.start, end: window.end, brand, last4: pan.slice(-4) };
       return { span, next: window.next };
     }
   }
