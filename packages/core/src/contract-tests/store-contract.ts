@@ -10,6 +10,7 @@ import { money } from "../money";
 import { type ApplyResult, createPayments, type HookContext, type Payments } from "../payments";
 import type { PaymentStore } from "../store";
 import { createFakeProvider, type FakeProvider } from "../testing";
+import { rejectionOf } from "../testing/error-capture";
 
 /** What a store under test supplies to the contract suite. */
 export interface StoreContractHarness<THandle> {
@@ -47,13 +48,6 @@ function request(ref: string, total = 8_800) {
     total,
     lineItems: [{ name: "Compact car, 1 day", unitAmount: total, quantity: 1 }],
   };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
 }
 
 /** Registers the store contract tests for one store. */
@@ -132,7 +126,7 @@ export function describeStoreContract<THandle>(
       });
       expect(created).toMatchObject({ status: "open", version: 1, providerSessionId: null });
       expect(created.refundedAmount).toEqual(money(0, "JPY"));
-      const conflict = await errorOf(
+      const conflict = await rejectionOf(
         harness.store.createAttempt({
           ...created,
           amount: created.amount,
@@ -158,7 +152,7 @@ export function describeStoreContract<THandle>(
         now,
       });
       expect(again.providerSessionId).toBe(`sess-${ref}`);
-      const other = await errorOf(
+      const other = await rejectionOf(
         harness.store.attachSession({
           attemptId: created.id,
           providerSessionId: "another-session",
@@ -272,7 +266,7 @@ export function describeStoreContract<THandle>(
         eventId: `evt-rb-${ref}`,
       });
       failPaidHook = 1;
-      const error = await errorOf(payments.handleWebhook({ provider: fake.id, ...delivery }));
+      const error = await rejectionOf(payments.handleWebhook({ provider: fake.id, ...delivery }));
       expect(isLinkpayError(error, "HOOK_FAILED") && error.retryable).toBe(true);
       expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("open");
       expect(
@@ -285,7 +279,7 @@ export function describeStoreContract<THandle>(
     });
 
     it("does not acknowledge an event for an attempt that is not stored yet", async () => {
-      const error = await errorOf(
+      const error = await rejectionOf(
         payments.handleWebhook({
           provider: fake.id,
           ...fake.deliver({
@@ -369,7 +363,7 @@ export function describeStoreContract<THandle>(
     it("refuses an attempt write with a stale version", async () => {
       const { attempt } = await started();
       const current = await harness.store.findLatestAttempt({ orderRef: attempt.orderRef });
-      const error = await errorOf(
+      const error = await rejectionOf(
         harness.store.transaction((tx) =>
           tx.updateAttempt({
             ...(current ?? attempt),

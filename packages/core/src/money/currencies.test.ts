@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { isLinkpayError } from "../errors";
+import { codeOf } from "../testing/error-capture";
 import {
   CURRENCY_EXPONENTS,
   type CurrencyCode,
@@ -7,16 +8,6 @@ import {
   isCurrencyCode,
   toCurrencyCode,
 } from "./currencies";
-
-/** The LinkpayError code `fn` throws, or undefined when it returns. */
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return isLinkpayError(error) ? error.code : `not a LinkpayError: ${String(error)}`;
-  }
-  return undefined;
-}
 
 describe("CURRENCY_EXPONENTS", () => {
   it("is frozen and holds only upper-case 3-letter codes with exponent 0, 2 or 3", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { isLinkpayError } from "../errors";
+import { codeOf } from "../testing/error-capture";
 import {
   CURRENCY_EXPONENTS,
   type CurrencyCode,
@@ -36,15 +36,6 @@ const currency = fc
 /** Amounts small enough that three of them never overflow. */
 const smallAmount = fc.integer({ min: 0, max: Math.floor(MAX / 3) });
 const anyAmount = fc.maxSafeNat();
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return isLinkpayError(error) ? error.code : `not a LinkpayError: ${String(error)}`;
-  }
-  return undefined;
-}
 
 describe("addition", () => {
   it("is commutative and associative", () => {

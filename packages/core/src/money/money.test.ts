@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { isLinkpayError } from "../errors";
+import { codeOf } from "../testing/error-capture";
 import {
   addMoney,
   compareMoney,
@@ -16,16 +17,6 @@ import {
 
 const MAX = Number.MAX_SAFE_INTEGER;
 const NBSP = "\u00a0";
-
-/** The LinkpayError code `fn` throws, or undefined when it returns. */
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    return isLinkpayError(error) ? error.code : `not a LinkpayError: ${String(error)}`;
-  }
-  return undefined;
-}
 
 /** The error `fn` throws; fails the test when it returns. */
 function thrown(fn: () => unknown): unknown {

@@ -3,6 +3,7 @@ import { isLinkpayError } from "../errors";
 import type { PaymentProvider } from "../provider";
 import { createMemoryStore, type PaymentStore } from "../store";
 import { createFakeProvider } from "../testing";
+import { codeOf, rejectionOf } from "../testing/error-capture";
 import { createPayments, type PaymentsOptions } from "./create-payments";
 import type { Logger } from "./logger";
 
@@ -36,22 +37,6 @@ function setup(overrides: Partial<PaymentsOptions> = {}) {
   const { logger, lines } = memoryLogger();
   const payments = createPayments({ providers: [fake], store, urls, logger, ...overrides });
   return { fake, store, payments, lines };
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isLinkpayError(error) ? error.code : "NOT_A_LINKPAY_ERROR";
-  }
-  return undefined;
 }
 
 describe("createPayments configuration", () => {
@@ -144,7 +129,7 @@ describe("startCheckout", () => {
   it("keeps the attempt when the provider fails, and the retry reuses its idempotency key", async () => {
     const { fake, store, payments } = setup();
     fake.failNextCreate(new Error("ECONNRESET"));
-    expect(await errorOf(payments.startCheckout(request("RC-RETRY")))).toBeInstanceOf(Error);
+    expect(await rejectionOf(payments.startCheckout(request("RC-RETRY")))).toBeInstanceOf(Error);
     const stored = await store.findLatestAttempt({ orderRef: "RC-RETRY" });
     expect(stored).toMatchObject({ status: "open", providerSessionId: null });
     const retried = await payments.startCheckout(request("RC-RETRY"));
@@ -156,7 +141,7 @@ describe("startCheckout", () => {
 
   it("never takes return URLs or other unknown fields from the request", async () => {
     const { payments } = setup();
-    const error = await errorOf(
+    const error = await rejectionOf(
       payments.startCheckout({
         ...request("RC-URL"),
         successUrl: "https://evil.example/",
@@ -167,14 +152,14 @@ describe("startCheckout", () => {
 
   it("refuses a total that is not the sum of the lines", async () => {
     const { payments } = setup();
-    const error = await errorOf(payments.startCheckout({ ...request("RC-SUM"), total: 1 }));
+    const error = await rejectionOf(payments.startCheckout({ ...request("RC-SUM"), total: 1 }));
     expect(isLinkpayError(error, "INVALID_CHECKOUT_REQUEST")).toBe(true);
   });
 
   it("refuses card data anywhere in the request, and stores nothing", async () => {
     const { payments, store } = setup();
     const withCard = request("RC-CARD");
-    const error = await errorOf(
+    const error = await rejectionOf(
       payments.startCheckout({
         ...withCard,
         lineItems: [{ name: "card 4242 4242 4242 4242", unitAmount: withCard.total, quantity: 1 }],
@@ -197,7 +182,7 @@ describe("startCheckout", () => {
     const { logger, lines } = memoryLogger();
     const store = createMemoryStore();
     const payments = createPayments({ providers: [tampered], store, urls, logger });
-    const error = await errorOf(payments.startCheckout(request("RC-EVIL")));
+    const error = await rejectionOf(payments.startCheckout(request("RC-EVIL")));
     expect(isLinkpayError(error, "REDIRECT_NOT_ALLOWED")).toBe(true);
     expect(isLinkpayError(error) && error.status).toBe(502);
     expect(lines).toContainEqual(
@@ -219,10 +204,10 @@ describe("startCheckout", () => {
         sessionId: paid.attempt.providerSessionId ?? "",
       }),
     });
-    const again = await errorOf(payments.startCheckout(request("RC-PAID")));
+    const again = await rejectionOf(payments.startCheckout(request("RC-PAID")));
     expect(isLinkpayError(again, "CHECKOUT_ALREADY_PAID")).toBe(true);
     await payments.startCheckout(request("RC-CHANGED"));
-    const changed = await errorOf(payments.startCheckout(request("RC-CHANGED", 99_000)));
+    const changed = await rejectionOf(payments.startCheckout(request("RC-CHANGED", 99_000)));
     expect(isLinkpayError(changed, "CHECKOUT_CHANGED")).toBe(true);
   });
 
@@ -243,7 +228,9 @@ describe("startCheckout", () => {
 
   it("refuses an unknown provider id", async () => {
     const { payments } = setup();
-    const error = await errorOf(payments.startCheckout({ ...request("RC-P"), provider: "paypal" }));
+    const error = await rejectionOf(
+      payments.startCheckout({ ...request("RC-P"), provider: "paypal" }),
+    );
     expect(isLinkpayError(error, "UNKNOWN_PROVIDER")).toBe(true);
   });
 });
@@ -258,7 +245,7 @@ describe("handleWebhook", () => {
       eventId: "evt-forged",
       secret: "whsec_YXR0YWNrZXItc2VjcmV0LWF0dGFja2VyLXNlY3JldA==",
     });
-    const error = await errorOf(payments.handleWebhook({ provider: fake.id, ...forged }));
+    const error = await rejectionOf(payments.handleWebhook({ provider: fake.id, ...forged }));
     expect(isLinkpayError(error) && [error.kind, error.status]).toEqual(["not_authentic", 400]);
     expect(await store.findEvent({ provider: fake.id, eventId: "evt-forged" })).toBeNull();
     expect((await payments.getStatus({ orderRef: "RC-FORGED" }))?.status).toBe("open");
@@ -278,15 +265,15 @@ describe("handleWebhook", () => {
       sessionId,
       signedAt: new Date(Date.now() + 3_600_000),
     });
-    const oldError = await errorOf(payments.handleWebhook({ provider: fake.id, ...old }));
-    const futureError = await errorOf(payments.handleWebhook({ provider: fake.id, ...future }));
+    const oldError = await rejectionOf(payments.handleWebhook({ provider: fake.id, ...old }));
+    const futureError = await rejectionOf(payments.handleWebhook({ provider: fake.id, ...future }));
     expect(isLinkpayError(oldError, "WEBHOOK_TIMESTAMP_TOO_OLD")).toBe(true);
     expect(isLinkpayError(futureError, "WEBHOOK_TIMESTAMP_IN_FUTURE")).toBe(true);
   });
 
   it("refuses an unknown provider in the route", async () => {
     const { payments } = setup();
-    const error = await errorOf(
+    const error = await rejectionOf(
       payments.handleWebhook({ provider: "nope", rawBody: "{}", headers: {} }),
     );
     expect(isLinkpayError(error, "UNKNOWN_PROVIDER") && error.status).toBe(404);
@@ -320,7 +307,7 @@ describe("handleWebhook", () => {
     };
     const payments = createPayments({ providers: [fake], store: broken, urls });
     const { attempt } = await payments.startCheckout(request("RC-DOWN"));
-    const error = await errorOf(
+    const error = await rejectionOf(
       payments.handleWebhook({
         provider: fake.id,
         ...fake.deliver({ type: "payment.succeeded", sessionId: attempt.providerSessionId ?? "" }),
@@ -347,7 +334,7 @@ describe("reconcile", () => {
       hooks: { onExpired: ({ attempt }) => void expired.push(attempt.orderRef) },
     });
     fake.failNextCreate(new Error("timeout"));
-    await errorOf(payments.startCheckout(request("RC-NOSESSION")));
+    await rejectionOf(payments.startCheckout(request("RC-NOSESSION")));
     now = new Date("2026-11-25T11:00:00Z");
     const report = await payments.reconcile({ olderThanSeconds: 60 });
     expect(report).toMatchObject({ checked: 1, changed: 1, failed: [] });

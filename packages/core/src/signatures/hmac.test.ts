@@ -4,17 +4,8 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { isLinkpayError } from "../errors";
+import { codeOf } from "../testing/error-capture";
 import { hmacSha256, type SignatureEncoding, safeEqual } from "./hmac";
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    return isLinkpayError(error) ? error.code : `not a LinkpayError: ${String(error)}`;
-  }
-  return undefined;
-}
 
 describe("hmacSha256", () => {
   it("matches RFC 4231 test case 2 (string key and data)", () => {

@@ -3,18 +3,8 @@
  * Tests for secrets.ts.
  */
 import { describe, expect, it } from "@jest/globals";
-import { isLinkpayError, type LinkpayError } from "../errors";
+import { errorOf } from "../testing/error-capture";
 import { assertUsableSecrets } from "./secrets";
-
-function errorOf(run: () => unknown): LinkpayError {
-  try {
-    run();
-  } catch (error) {
-    if (isLinkpayError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkpayError, nothing was thrown");
-}
 
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 

@@ -6,23 +6,13 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { Webhook } from "standardwebhooks";
-import { isLinkpayError, type LinkpayError } from "../errors";
+import { errorOf } from "../testing/error-capture";
 import type { HeaderRecord } from "./header-lookup";
 import {
   signStandardWebhook,
   type VerifyStandardWebhookInput,
   verifyStandardWebhook,
 } from "./standard-webhooks";
-
-function errorOf(run: () => unknown): LinkpayError {
-  try {
-    run();
-  } catch (error) {
-    if (isLinkpayError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkpayError, nothing was thrown");
-}
 
 // The test vector published with the Standard Webhooks reference libraries.
 const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";

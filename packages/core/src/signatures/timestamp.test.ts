@@ -3,22 +3,12 @@
  * Tests for timestamp.ts.
  */
 import { describe, expect, it } from "@jest/globals";
-import { isLinkpayError, type LinkpayError } from "../errors";
+import { errorOf } from "../testing/error-capture";
 import {
   assertTimestampWithinTolerance,
   DEFAULT_TOLERANCE_SECONDS,
   parseUnixTimestamp,
 } from "./timestamp";
-
-function errorOf(run: () => unknown): LinkpayError {
-  try {
-    run();
-  } catch (error) {
-    if (isLinkpayError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkpayError, nothing was thrown");
-}
 
 const T = 1_614_265_330;
 const at = (seconds: number): Date => new Date(seconds * 1000);

@@ -5,23 +5,13 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
-import { isLinkpayError, type LinkpayError } from "../errors";
+import { errorOf } from "../testing/error-capture";
 import {
   defaultSignedContent,
   signTimestampedHmac,
   type VerifyTimestampedHmacInput,
   verifyTimestampedHmac,
 } from "./timestamped-hmac";
-
-function errorOf(run: () => unknown): LinkpayError {
-  try {
-    run();
-  } catch (error) {
-    if (isLinkpayError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected a LinkpayError, nothing was thrown");
-}
 
 const SECRET = "lp_test_secret_4f9a";
 const OTHER_SECRET = "lp_test_secret_other";

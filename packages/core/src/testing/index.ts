@@ -1,8 +1,11 @@
 /**
  * @module
- * Test doubles for linkpay: a fake payment provider that signs its own callbacks.
+ * Test support for linkpay: a fake payment provider that signs its own callbacks, and helpers
+ * that capture linkpay errors.
  * Import from `@linkpay/core/testing`. The contract suites live in `@linkpay/core/contract-tests`.
  */
+
+export { codeOf, errorOf, rejectionOf } from "./error-capture";
 export {
   createFakeProvider,
   FAKE_PROVIDER_SECRET,
