@@ -1,0 +1,78 @@
+/**
+ * @module
+ * zod schemas for the few fields of Stripe objects linkpay reads. Everything else is passed
+ * through untouched, so new API fields never break parsing; a missing or mistyped field we rely
+ * on does. Fields whose absence means "none" (an unexpanded or unset link) may be missing.
+ */
+import * as z from "zod";
+
+const minorUnits = z.number().int().nonnegative();
+
+/** A Charge: what a `charge.refunded` event carries and `latest_charge` expands to. */
+export const chargeSchema = z.looseObject({
+  id: z.string().min(1),
+  object: z.literal("charge"),
+  amount: minorUnits,
+  amount_refunded: minorUnits,
+  currency: z.string(),
+  refunded: z.boolean(),
+  payment_intent: z.union([z.string().min(1), z.looseObject({ id: z.string().min(1) })]).nullish(),
+});
+
+/** A Charge, as read by the adapter. */
+export type StripeCharge = z.infer<typeof chargeSchema>;
+
+/** A PaymentIntent, with `latest_charge` possibly expanded. */
+export const paymentIntentSchema = z.looseObject({
+  id: z.string().min(1),
+  object: z.literal("payment_intent"),
+  status: z.string().min(1),
+  latest_charge: z.union([z.string().min(1), chargeSchema]).nullish(),
+});
+
+/** A PaymentIntent, as read by the adapter. */
+export type StripePaymentIntent = z.infer<typeof paymentIntentSchema>;
+
+/** A Checkout Session, with `payment_intent` possibly expanded. */
+export const checkoutSessionSchema = z.looseObject({
+  id: z.string().min(1),
+  object: z.literal("checkout.session"),
+  mode: z.string().min(1).optional(),
+  status: z.enum(["open", "complete", "expired"]),
+  payment_status: z.enum(["paid", "unpaid", "no_payment_required"]),
+  amount_total: minorUnits.nullable(),
+  currency: z.string().nullable(),
+  client_reference_id: z.string().nullish(),
+  metadata: z.record(z.string(), z.string()).nullish(),
+  expires_at: z.number().int().positive(),
+  url: z.string().nullish(),
+  payment_intent: z.union([z.string().min(1), paymentIntentSchema]).nullish(),
+});
+
+/** A Checkout Session, as read by the adapter. */
+export type StripeCheckoutSession = z.infer<typeof checkoutSessionSchema>;
+
+/** The envelope of a webhook event (a snapshot event of API v1). */
+export const eventSchema = z.looseObject({
+  id: z.string().min(1),
+  object: z.literal("event"),
+  type: z.string().min(1),
+  created: z.number().int().nonnegative(),
+  data: z.looseObject({ object: z.looseObject({}) }),
+});
+
+/** A webhook event's envelope, as read by the adapter. */
+export type StripeEventEnvelope = z.infer<typeof eventSchema>;
+
+/** The id of an expandable field that may be an id or an expanded object. */
+export function idOf(value: string | { readonly id: string } | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === "string" ? value : value.id;
+}
+
+/** A Refund, as `refunds.create` returns it. */
+export const refundSchema = z.looseObject({
+  id: z.string().min(1),
+  object: z.literal("refund"),
+  status: z.string().nullable(),
+});

@@ -1,0 +1,115 @@
+/**
+ * @module
+ * Maps a verified Stripe event onto linkpay's normalized events. Anything linkpay does not act on
+ * becomes `ignored`: an unhandled type (`unhandled_type`), a session or charge another
+ * integration created (`not_ours`), or a completed session that needed no payment.
+ */
+import type {
+  IgnoredEvent,
+  Money,
+  PaymentEvent,
+  PaymentEventKind,
+  ProviderEvent,
+} from "@linkpay/core";
+import { orderRefOf } from "../checkout/linkpay-metadata";
+import { amountOf, sessionAmount } from "../checkout/session-amount";
+import { parseStripeObject, type StripeObjectSource } from "../stripe-objects/parse-stripe-object";
+import {
+  chargeSchema,
+  checkoutSessionSchema,
+  eventSchema,
+  idOf,
+  type StripeCheckoutSession,
+  type StripeEventEnvelope,
+} from "../stripe-objects/stripe-object-schemas";
+import { CHECKOUT_SESSION_EVENT_KINDS, isCheckoutSessionEventType } from "./handled-events";
+
+/** What the mapping needs besides the event. */
+export interface MapStripeEventDeps {
+  /** The provider id put on every event. */
+  readonly provider: string;
+  /** The Checkout Session that created a payment intent, or null (charges carry only the intent). */
+  findSessionByPaymentIntent(paymentIntent: string): Promise<StripeCheckoutSession | null>;
+}
+
+/** One event being mapped: its envelope, its JSON as received, and the provider id. */
+interface Mapping {
+  readonly event: StripeEventEnvelope;
+  readonly json: unknown;
+  readonly provider: string;
+}
+
+function ignored({ event, json, provider }: Mapping, reason: string): IgnoredEvent {
+  return { kind: "ignored", provider, eventId: event.id, type: event.type, reason, raw: json };
+}
+
+function paymentEvent(
+  { event, json, provider }: Mapping,
+  kind: PaymentEventKind,
+  session: StripeCheckoutSession,
+  source: StripeObjectSource,
+  refundedAmount?: Money,
+): PaymentEvent {
+  return {
+    kind,
+    provider,
+    eventId: event.id,
+    providerSessionId: session.id,
+    orderRef: orderRefOf(session) ?? "",
+    amount: sessionAmount(session, source),
+    refundedAmount,
+    occurredAt: new Date(event.created * 1000),
+    raw: json,
+  };
+}
+
+function isOurs(session: StripeCheckoutSession): boolean {
+  return orderRefOf(session) !== null && (session.mode === undefined || session.mode === "payment");
+}
+
+function completedKind(session: StripeCheckoutSession): PaymentEventKind | null {
+  if (session.payment_status === "paid") return "payment.succeeded";
+  // Konbini: the voucher is issued now and paid at the store later (async_payment_* follows).
+  if (session.payment_status === "unpaid") return "payment.pending";
+  return null;
+}
+
+async function refundEvent(mapping: Mapping, deps: MapStripeEventDeps): Promise<ProviderEvent> {
+  const charge = parseStripeObject(chargeSchema, mapping.event.data.object, "charge", "webhook");
+  const paymentIntent = idOf(charge.payment_intent);
+  if (paymentIntent === null) return ignored(mapping, "not_ours");
+  const session = await deps.findSessionByPaymentIntent(paymentIntent);
+  if (session === null || !isOurs(session)) return ignored(mapping, "not_ours");
+  // amount_refunded is cumulative: everything refunded so far, not just this refund.
+  const refunded = amountOf(
+    { amount: charge.amount_refunded, currency: charge.currency },
+    "webhook",
+    "charge",
+  );
+  return paymentEvent(mapping, "payment.refunded", session, "api", refunded);
+}
+
+/** Maps the parsed JSON of an authentic delivery; throws WEBHOOK_PAYLOAD_INVALID on bad shapes. */
+export async function mapStripeEvent(
+  json: unknown,
+  deps: MapStripeEventDeps,
+): Promise<ProviderEvent> {
+  const event = parseStripeObject(eventSchema, json, "event", "webhook");
+  const mapping: Mapping = { event, json, provider: deps.provider };
+  if (event.type === "charge.refunded") return refundEvent(mapping, deps);
+  if (!isCheckoutSessionEventType(event.type)) return ignored(mapping, "unhandled_type");
+  const session = parseStripeObject(
+    checkoutSessionSchema,
+    event.data.object,
+    "checkout session",
+    "webhook",
+  );
+  if (!isOurs(session)) return ignored(mapping, "not_ours");
+  const kind =
+    event.type === "checkout.session.completed"
+      ? completedKind(session)
+      : CHECKOUT_SESSION_EVENT_KINDS[event.type];
+  return kind === null
+    ? ignored(mapping, "no_payment_required")
+    : paymentEvent(mapping, kind, session, "webhook");
+}
