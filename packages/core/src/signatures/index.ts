@@ -5,7 +5,7 @@
  */
 export { getHeader, getHeaderValues, type HeaderRecord } from "./header-lookup";
 export { type HmacSha256Input, hmacSha256, type SignatureEncoding, safeEqual } from "./hmac";
-export type { RawBody } from "./raw-body";
+export { decodeUtf8Strictly, type RawBody, rawBodyBytes } from "./raw-body";
 export { assertUsableSecrets } from "./secrets";
 export {
   type SignStandardWebhookInput,

@@ -4,9 +4,14 @@
  * a strict header, a timestamp window in both directions (the SDK accepts any future
  * timestamp), and secret rotation (several secrets, any one matching).
  */
-import { assertTimestampWithinTolerance, type HeaderRecord, LinkpayError } from "@linkpay/core";
+import {
+  assertTimestampWithinTolerance,
+  decodeUtf8Strictly,
+  type HeaderRecord,
+  LinkpayError,
+  rawBodyBytes,
+} from "@linkpay/core";
 import Stripe from "stripe";
-import { assertRawBody, payloadText } from "./raw-payload";
 import { parseSignatureHeader, readSignatureHeader } from "./signature-header";
 
 /** Input of {@link verifyStripeWebhook}. */
@@ -31,10 +36,19 @@ export interface VerifyStripeWebhookInput {
  */
 export function verifyStripeWebhook(input: VerifyStripeWebhookInput): unknown {
   const { rawBody, secrets, toleranceSeconds, now } = input;
-  assertRawBody(rawBody);
+  const bytes = rawBodyBytes(rawBody);
   const header = parseSignatureHeader(readSignatureHeader(input.headers));
   assertTimestampWithinTolerance({ timestamp: header.timestamp, now, toleranceSeconds });
-  const payload = payloadText(rawBody);
+  // Strict UTF-8 keeping a byte-order mark, so the text re-encodes to exactly the bytes received
+  // (the SDK's own decoding would drop a BOM and replace invalid bytes).
+  const payload = typeof rawBody === "string" ? rawBody : decodeUtf8Strictly(bytes);
+  if (payload === undefined) {
+    throw new LinkpayError(
+      "WEBHOOK_SIGNATURE_INVALID",
+      "The webhook body is not valid UTF-8, so it is not what Stripe signed",
+      { details: { bodyBytes: bytes.length } },
+    );
+  }
   for (const secret of secrets) {
     try {
       return input.webhooks.constructEvent(
