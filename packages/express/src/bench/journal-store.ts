@@ -1,0 +1,178 @@
+/**
+ * @module
+ * A benchmark-only in-memory PaymentStore whose transactions cost the same however many events
+ * it holds: writes go to a small draft that is applied on commit (and dropped on failure),
+ * instead of core's memory store, which copies every table per transaction (fine for tests, but
+ * it grows with the event table). It isolates the route's own cost from that copy in the
+ * benchmark; the store contract suite checks it behaves like any other store.
+ */
+import {
+  type AuditEntry,
+  type CheckoutAttempt,
+  isClosedStatus,
+  LinkpayError,
+  money,
+  type PaymentStore,
+  type ReceivedEvent,
+  type StoreTransaction,
+} from "@linkpay/core";
+
+/** The handle hooks receive: nothing to share. */
+export interface JournalStoreHandle {
+  readonly kind: "journal";
+}
+
+const key = (a: string, b: string) => `${a}\u0000${b}`;
+
+/** Creates an empty journal store. */
+export function createJournalStore(): PaymentStore<JournalStoreHandle> {
+  const attempts = new Map<string, CheckoutAttempt>();
+  const bySession = new Map<string, string>();
+  const latestByOrder = new Map<string, string>();
+  const events = new Map<string, ReceivedEvent>();
+  const audit: AuditEntry[] = [];
+  const claims = new Map<string, Date>();
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = queue.then(work);
+    queue = result.catch(() => undefined);
+    return result;
+  }
+
+  function put(attempt: CheckoutAttempt): void {
+    attempts.set(attempt.id, attempt);
+    if (attempt.providerSessionId !== null) {
+      bySession.set(key(attempt.provider, attempt.providerSessionId), attempt.id);
+    }
+    const latest = attempts.get(latestByOrder.get(attempt.orderRef) ?? "");
+    if (latest === undefined || attempt.sequence >= latest.sequence) {
+      latestByOrder.set(attempt.orderRef, attempt.id);
+    }
+  }
+
+  const latestFor = (orderRef: string) => attempts.get(latestByOrder.get(orderRef) ?? "") ?? null;
+
+  function transactionOn(
+    draft: Map<string, CheckoutAttempt>,
+    newEvents: Map<string, ReceivedEvent>,
+    newAudit: AuditEntry[],
+  ): StoreTransaction<JournalStoreHandle> {
+    const current = (id: string) => draft.get(id) ?? attempts.get(id) ?? null;
+    return {
+      handle: { kind: "journal" },
+      async lockAttemptForEvent({ provider, providerSessionId, orderRef }) {
+        for (const attempt of draft.values()) {
+          if (attempt.provider === provider && attempt.providerSessionId === providerSessionId) {
+            return attempt;
+          }
+        }
+        const found = current(bySession.get(key(provider, providerSessionId)) ?? "");
+        if (found) return found;
+        const latest = current(latestByOrder.get(orderRef) ?? "");
+        return latest && latest.provider === provider && latest.providerSessionId === null
+          ? latest
+          : null;
+      },
+      lockAttempt: async ({ attemptId }) => current(attemptId),
+      async insertEvent(event) {
+        const eventKey = key(event.provider, event.eventId);
+        if (events.has(eventKey) || newEvents.has(eventKey)) return false;
+        newEvents.set(eventKey, event);
+        return true;
+      },
+      async updateAttempt(attempt) {
+        const stored = current(attempt.id);
+        if (!stored || stored.version + 1 !== attempt.version) {
+          throw new LinkpayError("STORE_CONFLICT", "The attempt changed concurrently; retry", {
+            details: { attemptId: attempt.id },
+          });
+        }
+        draft.set(attempt.id, attempt);
+      },
+      async appendAudit(entry) {
+        newAudit.push(entry);
+      },
+    };
+  }
+
+  return {
+    createAttempt: (input) =>
+      exclusive(async () => {
+        const taken = [...attempts.values()].some(
+          (a) => a.orderRef === input.orderRef && a.sequence === input.sequence,
+        );
+        if (taken) {
+          throw new LinkpayError("ATTEMPT_CONFLICT", "This order already has that attempt", {
+            details: { orderRef: input.orderRef, sequence: input.sequence },
+          });
+        }
+        const attempt: CheckoutAttempt = {
+          id: input.id,
+          orderRef: input.orderRef,
+          sequence: input.sequence,
+          provider: input.provider,
+          providerSessionId: null,
+          hostedUrl: null,
+          amount: input.amount,
+          status: "open",
+          refundedAmount: money(0, input.amount.currency),
+          expiresAt: input.expiresAt,
+          createdAt: input.now,
+          updatedAt: input.now,
+          version: 1,
+        };
+        put(attempt);
+        return attempt;
+      }),
+    attachSession: ({ attemptId, providerSessionId, hostedUrl, expiresAt, now }) =>
+      exclusive(async () => {
+        const attempt = attempts.get(attemptId);
+        if (!attempt) throw new LinkpayError("ATTEMPT_NOT_FOUND", "No such attempt");
+        if (attempt.providerSessionId !== null && attempt.providerSessionId !== providerSessionId) {
+          throw new LinkpayError("ATTEMPT_CONFLICT", "The attempt already has another session", {
+            details: { attemptId },
+          });
+        }
+        const next = {
+          ...attempt,
+          providerSessionId,
+          hostedUrl,
+          expiresAt,
+          updatedAt: now,
+          version: attempt.version + 1,
+        };
+        put(next);
+        return next;
+      }),
+    findLatestAttempt: async ({ orderRef }) => latestFor(orderRef),
+    findAttemptBySession: async ({ provider, providerSessionId }) =>
+      attempts.get(bySession.get(key(provider, providerSessionId)) ?? "") ?? null,
+    claimStaleAttempts: ({ updatedBefore, now, limit, leaseSeconds }) =>
+      exclusive(async () => {
+        const claimed: CheckoutAttempt[] = [];
+        for (const attempt of attempts.values()) {
+          if (claimed.length >= limit) break;
+          const lease = claims.get(attempt.id);
+          if (isClosedStatus(attempt.status) || attempt.updatedAt >= updatedBefore) continue;
+          if (lease && lease > now) continue;
+          claims.set(attempt.id, new Date(now.getTime() + leaseSeconds * 1000));
+          claimed.push(attempt);
+        }
+        return claimed;
+      }),
+    transaction: (work) =>
+      exclusive(async () => {
+        const draft = new Map<string, CheckoutAttempt>();
+        const newEvents = new Map<string, ReceivedEvent>();
+        const newAudit: AuditEntry[] = [];
+        const result = await work(transactionOn(draft, newEvents, newAudit));
+        for (const attempt of draft.values()) put(attempt);
+        for (const [eventKey, event] of newEvents) events.set(eventKey, event);
+        audit.push(...newAudit);
+        return result;
+      }),
+    findEvent: async ({ provider, eventId }) => events.get(key(provider, eventId)) ?? null,
+    listAudit: async ({ attemptId }) => audit.filter((entry) => entry.attemptId === attemptId),
+  };
+}

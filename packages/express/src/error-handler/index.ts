@@ -1,0 +1,91 @@
+/**
+ * @module
+ * `errorHandler`: the one place errors become answers. linkpay codes map to their HTTP status and
+ * a fixed message; anything unknown is a 500 with a request id. Clients never see a stack trace,
+ * an error message or details; the log gets all of it, redacted.
+ */
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@linkpay/core";
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
+import { describeError, HttpError, type PublicProblem } from "../errors";
+import { loggerFor, REQUEST_ID_HEADER, requestIdOf } from "../logging";
+
+/** A problem as rendered: what the client may see, plus the request id. */
+export interface RenderedProblem extends PublicProblem {
+  readonly requestId: string;
+}
+
+/** Options of {@link errorHandler}. */
+export interface ErrorHandlerOptions {
+  /** Where failures are logged when {@link requestLogging} is not mounted. */
+  readonly logger?: Logger | undefined;
+  /** Renders the page for clients that prefer HTML (default: plain text). Escape what you print. */
+  readonly renderHtml?:
+    | ((problem: RenderedProblem, req: Request, res: Response) => void)
+    | undefined;
+}
+
+/** A refusal's own message, for the log only (a stack adds nothing to a 4xx). */
+function reasonOf(error: unknown): string | undefined {
+  return error instanceof Error ? error.message : undefined;
+}
+
+function requestIdFor(req: Request, res: Response): string {
+  const id = requestIdOf(req) ?? randomUUID();
+  if (!res.hasHeader(REQUEST_ID_HEADER)) res.setHeader(REQUEST_ID_HEADER, id);
+  return id;
+}
+
+/** Sends `problem` as JSON, HTML (via `renderHtml`) or text, whichever the client prefers. */
+export function sendProblem(
+  req: Request,
+  res: Response,
+  problem: RenderedProblem,
+  renderHtml?: ErrorHandlerOptions["renderHtml"],
+): void {
+  res.status(problem.status).setHeader("Cache-Control", "no-store");
+  const preferred = req.accepts(["json", "html", "text"]);
+  if (preferred === "html" && renderHtml !== undefined) {
+    renderHtml(problem, req, res);
+    return;
+  }
+  if (preferred === "json" || preferred === false) {
+    const { code, message, requestId } = problem;
+    res.json({ error: { code, message, requestId } });
+    return;
+  }
+  res
+    .type("text/plain")
+    .send(`${problem.message} (${problem.code}, request ${problem.requestId})\n`);
+}
+
+/**
+ * Renders every error passed to `next`: LinkpayError and HttpError codes with their status, body
+ * parser errors as 400/413, anything else as 500 `INTERNAL_ERROR`. Mount it last.
+ *
+ * @example
+ * app.use(notFoundHandler());
+ * app.use(errorHandler({ logger }));
+ */
+export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHandler {
+  return function linkpayErrorHandler(error: unknown, req, res, next) {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const problem = describeError(error);
+    const requestId = requestIdFor(req, res);
+    const log = loggerFor(req, options.logger);
+    const fields = { code: problem.code, status: problem.status, requestId };
+    if (problem.status >= 500) log.error({ ...fields, err: error }, "request failed");
+    else log.warn({ ...fields, reason: reasonOf(error) }, "request refused");
+    sendProblem(req, res, { ...problem, requestId }, options.renderHtml);
+  };
+}
+
+/** Answers 404 `NOT_FOUND` for anything no route handled (mount before {@link errorHandler}). */
+export function notFoundHandler(): RequestHandler {
+  return function linkpayNotFound(_req, _res, next) {
+    next(new HttpError("NOT_FOUND", "No route matched"));
+  };
+}

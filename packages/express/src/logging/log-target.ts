@@ -1,0 +1,50 @@
+/**
+ * @module
+ * Which logger a middleware writes to: the request's own pino-http child (so every line carries
+ * the request id) when {@link requestLogging} is mounted, else the one it was given; and how an
+ * alert is written when the logger has no `alert` level.
+ */
+import type { IncomingMessage } from "node:http";
+import { type Logger, silentLogger } from "@linkpay/core";
+
+/** A core {@link Logger} that also has pino's custom `alert` level (see {@link createLogger}). */
+export interface AlertLogger extends Logger {
+  alert(fields: object, message: string): void;
+}
+
+function isFunction(value: unknown): boolean {
+  return typeof value === "function";
+}
+
+/** True for anything with pino-style `info`, `warn` and `error` methods. */
+export function isLogger(value: unknown): value is Logger {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    isFunction(Reflect.get(value, "info")) &&
+    isFunction(Reflect.get(value, "warn")) &&
+    isFunction(Reflect.get(value, "error"))
+  );
+}
+
+/** True when `logger` has an `alert` method (a logger from {@link createLogger} does). */
+export function hasAlertLevel(logger: Logger): logger is AlertLogger {
+  return isFunction(Reflect.get(logger, "alert"));
+}
+
+/**
+ * Writes an alert: a mismatch or a sign of tampering someone must look at. Uses the `alert` level
+ * when the logger has one, else `error`; either way the line carries `alert: <name>`.
+ */
+export function logAlert(logger: Logger, alert: string, fields: object, message: string): void {
+  const line = { ...fields, alert };
+  if (hasAlertLevel(logger)) logger.alert(line, message);
+  else logger.error(line, message);
+}
+
+/** The request's pino-http logger when there is one, else `fallback`, else a silent logger. */
+export function loggerFor(req: IncomingMessage, fallback?: Logger | undefined): Logger {
+  const own: unknown = Reflect.get(req, "log");
+  if (isLogger(own)) return own;
+  return fallback ?? silentLogger;
+}

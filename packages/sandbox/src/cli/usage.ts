@@ -1,0 +1,30 @@
+/**
+ * @module
+ * The CLI's help text and usage error.
+ */
+
+/** The help text. */
+export const USAGE = `linkpay-sandbox: an offline Stripe emulator for development, demos and CI (never production)
+
+Start a sandbox:
+  linkpay-sandbox [--port 4242] [--host 127.0.0.1] [--allow-non-loopback]
+                  [--webhook-url URL --webhook-secret whsec_...]...
+                  [--merchant-name NAME] [--api-key sk_test_...] [--public-origin URL]
+                  [--seed N] [--faults JSON]
+
+Operate a running sandbox (--url defaults to http://127.0.0.1:4242; --api-key to
+$LINKPAY_SANDBOX_API_KEY, else any sk_test_ key):
+  linkpay-sandbox sessions                         list sessions
+  linkpay-sandbox expire <session_id>              expire an open session now
+  linkpay-sandbox konbini paid|expired <session_id>  settle a pending konbini payment
+  linkpay-sandbox deliveries [--session ID] [--event ID]  show the webhook delivery log
+  linkpay-sandbox resend <delivery_id>             deliver an event again
+  linkpay-sandbox faults [--session ID] [--json '{"duplicate":2}']  show or set faults
+
+Exit codes: 0 success, 1 the sandbox refused or could not be reached, 2 usage error.
+`;
+
+/** A mistake in the command line (exit code 2). */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}

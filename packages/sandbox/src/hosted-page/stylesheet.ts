@@ -1,0 +1,33 @@
+/**
+ * @module
+ * The hosted page's stylesheet, served from the sandbox's own origin (the CSP allows no inline
+ * styles or scripts).
+ */
+
+/** The path the stylesheet is served at. */
+export const STYLESHEET_PATH = "/c/assets/sandbox.css";
+
+/** The stylesheet. */
+export const STYLESHEET = `
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;color:#1a1f36;background:#f6f8fa}
+.banner{margin:0;padding:.75rem 1rem;background:#b3261e;color:#fff;font-weight:600;text-align:center}
+main{max-width:32rem;margin:2rem auto;padding:0 1rem}
+.card{background:#fff;border:1px solid #d8dee4;border-radius:.5rem;padding:1.25rem;margin-bottom:1rem}
+h1{font-size:1.25rem;margin:0 0 .25rem}
+h2{font-size:1.05rem;margin:0 0 .75rem}
+.merchant{color:#57606a;margin:0 0 1rem}
+table{width:100%;border-collapse:collapse}
+td{padding:.35rem 0;vertical-align:top}
+td.amount{text-align:right;white-space:nowrap}
+.qty{color:#57606a;font-size:.9rem}
+tr.total td{border-top:1px solid #d8dee4;font-weight:700;padding-top:.6rem}
+label{display:block;margin:.6rem 0 .2rem;font-size:.9rem}
+input{width:100%;padding:.55rem;font:inherit;border:1px solid #afb8c1;border-radius:.35rem}
+button{margin-top:1rem;width:100%;padding:.7rem;font:inherit;font-weight:600;border:0;border-radius:.35rem;background:#0b5cad;color:#fff;cursor:pointer}
+button.secondary{background:#57606a}
+.error{padding:.6rem .8rem;border-radius:.35rem;background:#ffebe9;color:#82071e;border:1px solid #ff8182}
+.numbers{font-size:1.4rem;font-family:ui-monospace,monospace;letter-spacing:.05em}
+a{color:#0b5cad}
+details{font-size:.9rem;color:#57606a}
+`;

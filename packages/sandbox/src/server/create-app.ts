@@ -1,0 +1,73 @@
+/**
+ * @module
+ * The sandbox's express application: the Stripe-compatible API under `/v1`, the operator
+ * endpoints under `/_sandbox` and the hosted payment page under `/c`.
+ */
+import type { Logger } from "@linkpay/core";
+import express, { type Express } from "express";
+import { apiRouter } from "../api/api-router";
+import type { IdempotencyStore } from "../api/idempotency";
+import { requestIds } from "../api/request-id";
+import type { FaultState } from "../faults/fault-state";
+import { hostedPageRoutes } from "../hosted-page/hosted-page-routes";
+import type { SandboxContext } from "../operations/sandbox-context";
+import type { OperatorActions } from "../operator/operator-actions";
+import { operatorRoutes } from "../operator/operator-routes";
+import { requestLog } from "./request-log";
+
+/** The parts the application is made of. */
+export interface AppParts {
+  readonly context: SandboxContext;
+  readonly faults: FaultState;
+  readonly idempotency: IdempotencyStore;
+  readonly operator: OperatorActions;
+  readonly apiKey: string | undefined;
+  readonly merchantName: string;
+  readonly pendingWebhooks: (eventId: string) => number;
+  readonly allowedOrigins: () => readonly string[];
+  readonly logger: Logger;
+}
+
+/** Builds the application. */
+export function createApp(parts: AppParts): Express {
+  const { context, logger } = parts;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("etag", false);
+  // Stripe's query strings nest like its bodies: expand[0]=…, types[]=….
+  app.set("query parser", "extended");
+  app.use(requestIds());
+  app.use(requestLog(logger));
+  app.use(
+    "/v1",
+    apiRouter({
+      context,
+      faults: parts.faults,
+      idempotency: parts.idempotency,
+      apiKey: parts.apiKey,
+      pendingWebhooks: parts.pendingWebhooks,
+      logger,
+    }),
+  );
+  app.use("/_sandbox", operatorRoutes(parts.operator, parts.apiKey, logger));
+  app.use(
+    "/c",
+    hostedPageRoutes({
+      context,
+      merchantName: parts.merchantName,
+      allowedOrigins: parts.allowedOrigins,
+      logger,
+    }),
+  );
+  app.get("/", (_req, res) => {
+    res
+      .type("text/plain")
+      .send(
+        "linkpay sandbox: an offline Stripe emulator for development and CI. Not a payment provider.\n",
+      );
+  });
+  app.use((_req, res) => {
+    res.status(404).type("text/plain").send("Not found.\n");
+  });
+  return app;
+}

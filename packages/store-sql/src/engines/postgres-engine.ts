@@ -1,0 +1,40 @@
+/**
+ * @module
+ * The PostgreSQL engine: a `pg` pool behind Kysely's dialect. Every client gets an error
+ * listener, so a connection that dies (server restart, network cut) never crashes the process;
+ * the pool drops broken clients and opens new ones once the server answers again.
+ */
+import { PostgresDialect } from "kysely";
+import { Pool } from "pg";
+
+/** Options of {@link openPostgres}. */
+export interface PostgresEngineOptions {
+  readonly connectionString: string;
+  readonly poolSize: number;
+  readonly connectTimeoutMs: number;
+}
+
+/** A pool and the Kysely dialect over it. */
+export interface PostgresEngine {
+  readonly dialect: PostgresDialect;
+  readonly pool: Pool;
+}
+
+/** Creates the pool (connections open lazily, on first use). */
+export function openPostgres(options: PostgresEngineOptions): PostgresEngine {
+  const pool = new Pool({
+    connectionString: options.connectionString,
+    max: options.poolSize,
+    connectionTimeoutMillis: options.connectTimeoutMs,
+    idleTimeoutMillis: 30_000,
+    keepAlive: true,
+    application_name: "linkpay",
+  });
+  // An idle client lost its connection: the pool has already dropped it.
+  pool.on("error", () => undefined);
+  // A checked-out client lost its connection: its current query fails, so the caller learns it.
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+  });
+  return { dialect: new PostgresDialect({ pool }), pool };
+}

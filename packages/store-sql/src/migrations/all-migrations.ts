@@ -1,0 +1,9 @@
+/**
+ * @module
+ * Every migration linkpay ships, in the order they apply.
+ */
+import { initialMigration } from "./0001-initial";
+import type { Migration } from "./migration";
+
+/** The migrations, oldest first. */
+export const MIGRATIONS: readonly Migration[] = [initialMigration];

@@ -1,0 +1,11 @@
+import { describeStoreContract } from "@linkpay/core/contract-tests";
+import { describePostgres } from "../test/postgres";
+import { createSqlStore } from "./sql-store";
+
+describePostgres("SQL store on PostgreSQL", (database) => {
+  describeStoreContract("SQL store on PostgreSQL", async () => {
+    const store = createSqlStore({ url: database.url, poolSize: 12 });
+    await store.migrate();
+    return { store, close: () => store.close() };
+  });
+});
