@@ -99,15 +99,15 @@ describe("startCheckout", () => {
     expect(session?.idempotencyKey).toBe(`linkpay-checkout-${started.attempt.id}`);
   });
 
-  it("sets the expiry from the request (default 30 minutes)", async () => {
+  it("sets the expiry from the request, with head-room inside the provider's 30 min – 24 h window", async () => {
     const now = new Date("2026-11-25T10:00:00Z");
     const { fake, payments } = setup({ now: () => now });
     const started = await payments.startCheckout(request("RC-EXP"));
-    expect(started.attempt.expiresAt.toISOString()).toBe("2026-11-25T10:30:00.000Z");
+    expect(started.attempt.expiresAt.toISOString()).toBe("2026-11-25T10:31:00.000Z");
     const long = await payments.startCheckout({ ...request("RC-EXP-2"), expiresInSeconds: 86_400 });
     expect(
       fake.sessions.get(long.attempt.providerSessionId ?? "")?.input.expiresAt.toISOString(),
-    ).toBe("2026-11-26T10:00:00.000Z");
+    ).toBe("2026-11-26T09:59:00.000Z");
   });
 
   it("creates one session for a double click, sequential or concurrent", async () => {

@@ -6,7 +6,7 @@
  * derived from the attempt, so a double submit — sequential or concurrent — yields one session.
  * The hosted URL is used only after the redirect guard accepts its origin.
  */
-import { type CheckoutRequest, parseCheckoutRequest } from "../checkout";
+import { CHECKOUT_EXPIRY_SECONDS, type CheckoutRequest, parseCheckoutRequest } from "../checkout";
 import { isLinkpayError, LinkpayError } from "../errors";
 import { moneyEquals } from "../money";
 import type { PaymentProvider } from "../provider";
@@ -39,6 +39,22 @@ export interface StartCheckoutDeps {
 /** Sessions closer to expiry than this are not handed out again. */
 const REUSE_MARGIN_MS = 60_000;
 const MAX_CREATE_RACES = 3;
+
+/**
+ * Providers check the expiry against their own clock when the request arrives (Stripe: 30 min to
+ * 24 h from then), so a lifetime exactly on a bound would be refused after any delay. Keep this
+ * much head-room inside both bounds.
+ */
+export const EXPIRY_HEADROOM_SECONDS = 60;
+
+/** The session lifetime actually requested: the shop's choice, kept inside the provider's window. */
+export function effectiveLifetimeSeconds(requested: number): number {
+  const { min, max } = CHECKOUT_EXPIRY_SECONDS;
+  return Math.min(
+    Math.max(requested, min + EXPIRY_HEADROOM_SECONDS),
+    max - EXPIRY_HEADROOM_SECONDS,
+  );
+}
 
 /** The idempotency key for an attempt's session: stable across retries and instances. */
 export function idempotencyKeyFor(attempt: Pick<CheckoutAttempt, "id">): string {
@@ -80,7 +96,9 @@ async function attemptFor(
         sequence: (latest?.sequence ?? 0) + 1,
         provider: deps.provider.id,
         amount: request.total,
-        expiresAt: new Date(now.getTime() + request.expiresInSeconds * 1000),
+        expiresAt: new Date(
+          now.getTime() + effectiveLifetimeSeconds(request.expiresInSeconds) * 1000,
+        ),
         now,
       });
     } catch (error) {
