@@ -1,8 +1,9 @@
 /**
  * @module
  * An in-memory {@link PaymentStore} for tests, demos and the contract suite. Transactions run one
- * at a time on a private copy of the data that replaces the live data only when the work succeeds,
- * so a throwing hook leaves no trace, as in a SQL store.
+ * at a time; their writes go to a small draft that is applied on commit and dropped when the work
+ * throws, so a throwing hook leaves no trace, as in a SQL store — and a transaction costs the same
+ * however many events the store already holds.
  */
 import { LinkpayError } from "../errors";
 import { money } from "../money";
@@ -10,94 +11,86 @@ import { isClosedStatus } from "../state-machine";
 import type { AuditEntry, CheckoutAttempt, ReceivedEvent } from "./checkout-attempt";
 import type { PaymentStore, StoreTransaction } from "./payment-store";
 
-interface Tables {
-  readonly attempts: Map<string, CheckoutAttempt>;
-  readonly events: Map<string, ReceivedEvent>;
-  readonly audit: AuditEntry[];
-  readonly claims: Map<string, Date>;
-}
-
 /** The handle memory-store hooks receive: nothing to share, so an empty marker. */
 export interface MemoryStoreHandle {
   readonly kind: "memory";
 }
 
-const eventKey = (provider: string, eventId: string) => `${provider}\u0000${eventId}`;
-
-function copy(tables: Tables): Tables {
-  return {
-    attempts: new Map(tables.attempts),
-    events: new Map(tables.events),
-    audit: [...tables.audit],
-    claims: new Map(tables.claims),
-  };
-}
-
-function latestFor(tables: Tables, orderRef: string): CheckoutAttempt | null {
-  let latest: CheckoutAttempt | null = null;
-  for (const attempt of tables.attempts.values()) {
-    if (attempt.orderRef === orderRef && (latest === null || attempt.sequence > latest.sequence)) {
-      latest = attempt;
-    }
-  }
-  return latest;
-}
-
-function bySession(tables: Tables, provider: string, sessionId: string): CheckoutAttempt | null {
-  for (const attempt of tables.attempts.values()) {
-    if (attempt.provider === provider && attempt.providerSessionId === sessionId) return attempt;
-  }
-  return null;
-}
+const key = (a: string, b: string) => `${a}\u0000${b}`;
 
 /**
  * Creates an empty in-memory payment store.
  *
  * @example
- * const payments = createPayments({ provider, store: createMemoryStore(), urls });
+ * const payments = createPayments({ providers: [provider], store: createMemoryStore(), urls });
  */
 export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
-  let live: Tables = { attempts: new Map(), events: new Map(), audit: [], claims: new Map() };
+  const attempts = new Map<string, CheckoutAttempt>();
+  const bySession = new Map<string, string>();
+  const latestByOrder = new Map<string, string>();
+  const events = new Map<string, ReceivedEvent>();
+  const audit: AuditEntry[] = [];
+  const claims = new Map<string, Date>();
   let queue: Promise<unknown> = Promise.resolve();
 
-  /** Serializes all writers, like SQLite's single write lock. */
   function exclusive<T>(work: () => Promise<T>): Promise<T> {
     const result = queue.then(work);
     queue = result.catch(() => undefined);
     return result;
   }
 
-  function transactionOn(tables: Tables): StoreTransaction<MemoryStoreHandle> {
+  function put(attempt: CheckoutAttempt): void {
+    attempts.set(attempt.id, attempt);
+    if (attempt.providerSessionId !== null) {
+      bySession.set(key(attempt.provider, attempt.providerSessionId), attempt.id);
+    }
+    const latest = attempts.get(latestByOrder.get(attempt.orderRef) ?? "");
+    if (latest === undefined || attempt.sequence >= latest.sequence) {
+      latestByOrder.set(attempt.orderRef, attempt.id);
+    }
+  }
+
+  const latestFor = (orderRef: string) => attempts.get(latestByOrder.get(orderRef) ?? "") ?? null;
+
+  function transactionOn(
+    draft: Map<string, CheckoutAttempt>,
+    newEvents: Map<string, ReceivedEvent>,
+    newAudit: AuditEntry[],
+  ): StoreTransaction<MemoryStoreHandle> {
+    const current = (id: string) => draft.get(id) ?? attempts.get(id) ?? null;
     return {
       handle: { kind: "memory" },
       async lockAttemptForEvent({ provider, providerSessionId, orderRef }) {
-        const found = bySession(tables, provider, providerSessionId);
+        for (const attempt of draft.values()) {
+          if (attempt.provider === provider && attempt.providerSessionId === providerSessionId) {
+            return attempt;
+          }
+        }
+        const found = current(bySession.get(key(provider, providerSessionId)) ?? "");
         if (found) return found;
-        const latest = latestFor(tables, orderRef);
+        const latest = current(latestByOrder.get(orderRef) ?? "");
         return latest && latest.provider === provider && latest.providerSessionId === null
           ? latest
           : null;
       },
-      async lockAttempt({ attemptId }) {
-        return tables.attempts.get(attemptId) ?? null;
-      },
+      lockAttempt: async ({ attemptId }) => current(attemptId),
       async insertEvent(event) {
-        const key = eventKey(event.provider, event.eventId);
-        if (tables.events.has(key)) return false;
-        tables.events.set(key, event);
+        const eventKey = key(event.provider, event.eventId);
+        if (events.has(eventKey) || newEvents.has(eventKey)) return false;
+        newEvents.set(eventKey, event);
         return true;
       },
       async updateAttempt(attempt) {
-        const stored = tables.attempts.get(attempt.id);
+        const stored = current(attempt.id);
         if (!stored || stored.version + 1 !== attempt.version) {
           throw new LinkpayError("STORE_CONFLICT", "The attempt changed concurrently; retry", {
             details: { attemptId: attempt.id },
           });
         }
-        tables.attempts.set(attempt.id, attempt);
+        draft.set(attempt.id, attempt);
       },
       async appendAudit(entry) {
-        tables.audit.push(entry);
+        newAudit.push(entry);
       },
     };
   }
@@ -105,12 +98,13 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
   return {
     createAttempt: (input) =>
       exclusive(async () => {
-        for (const existing of live.attempts.values()) {
-          if (existing.orderRef === input.orderRef && existing.sequence === input.sequence) {
-            throw new LinkpayError("ATTEMPT_CONFLICT", "This order already has that attempt", {
-              details: { orderRef: input.orderRef, sequence: input.sequence },
-            });
-          }
+        const taken = [...attempts.values()].some(
+          (a) => a.orderRef === input.orderRef && a.sequence === input.sequence,
+        );
+        if (taken) {
+          throw new LinkpayError("ATTEMPT_CONFLICT", "This order already has that attempt", {
+            details: { orderRef: input.orderRef, sequence: input.sequence },
+          });
         }
         const attempt: CheckoutAttempt = {
           id: input.id,
@@ -127,20 +121,19 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
           updatedAt: input.now,
           version: 1,
         };
-        live.attempts.set(attempt.id, attempt);
+        put(attempt);
         return attempt;
       }),
-
     attachSession: ({ attemptId, providerSessionId, hostedUrl, expiresAt, now }) =>
       exclusive(async () => {
-        const attempt = live.attempts.get(attemptId);
+        const attempt = attempts.get(attemptId);
         if (!attempt) throw new LinkpayError("ATTEMPT_NOT_FOUND", "No such attempt");
         if (attempt.providerSessionId !== null && attempt.providerSessionId !== providerSessionId) {
           throw new LinkpayError("ATTEMPT_CONFLICT", "The attempt already has another session", {
             details: { attemptId },
           });
         }
-        const next: CheckoutAttempt = {
+        const next = {
           ...attempt,
           providerSessionId,
           hostedUrl,
@@ -148,40 +141,37 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
           updatedAt: now,
           version: attempt.version + 1,
         };
-        live.attempts.set(attemptId, next);
+        put(next);
         return next;
       }),
-
-    findLatestAttempt: async ({ orderRef }) => latestFor(live, orderRef),
-
+    findLatestAttempt: async ({ orderRef }) => latestFor(orderRef),
     findAttemptBySession: async ({ provider, providerSessionId }) =>
-      bySession(live, provider, providerSessionId),
-
+      attempts.get(bySession.get(key(provider, providerSessionId)) ?? "") ?? null,
     claimStaleAttempts: ({ updatedBefore, now, limit, leaseSeconds }) =>
       exclusive(async () => {
         const claimed: CheckoutAttempt[] = [];
-        for (const attempt of live.attempts.values()) {
+        for (const attempt of attempts.values()) {
           if (claimed.length >= limit) break;
-          const lease = live.claims.get(attempt.id);
+          const lease = claims.get(attempt.id);
           if (isClosedStatus(attempt.status) || attempt.updatedAt >= updatedBefore) continue;
           if (lease && lease > now) continue;
-          live.claims.set(attempt.id, new Date(now.getTime() + leaseSeconds * 1000));
+          claims.set(attempt.id, new Date(now.getTime() + leaseSeconds * 1000));
           claimed.push(attempt);
         }
         return claimed;
       }),
-
     transaction: (work) =>
       exclusive(async () => {
-        const draft = copy(live);
-        const result = await work(transactionOn(draft));
-        live = draft;
+        const draft = new Map<string, CheckoutAttempt>();
+        const newEvents = new Map<string, ReceivedEvent>();
+        const newAudit: AuditEntry[] = [];
+        const result = await work(transactionOn(draft, newEvents, newAudit));
+        for (const attempt of draft.values()) put(attempt);
+        for (const [eventKey, event] of newEvents) events.set(eventKey, event);
+        audit.push(...newAudit);
         return result;
       }),
-
-    findEvent: async ({ provider, eventId }) =>
-      live.events.get(eventKey(provider, eventId)) ?? null,
-
-    listAudit: async ({ attemptId }) => live.audit.filter((entry) => entry.attemptId === attemptId),
+    findEvent: async ({ provider, eventId }) => events.get(key(provider, eventId)) ?? null,
+    listAudit: async ({ attemptId }) => audit.filter((entry) => entry.attemptId === attemptId),
   };
 }

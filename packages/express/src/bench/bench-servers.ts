@@ -2,7 +2,7 @@
  * @module
  * The servers the benchmark compares, on the same Express and the same `stripe` SDK: a bare
  * route that only calls `stripe.webhooks.constructEvent` and answers 200, and the linkpay webhook
- * route (Stripe adapter, one hook) on core's memory store and on the journal store.
+ * route (Stripe adapter, one hook) on core's memory store.
  */
 import { createMemoryStore, createPayments, money, type PaymentStore } from "@linkpay/core";
 import { createStripeProvider } from "@linkpay/stripe";
@@ -10,13 +10,12 @@ import express, { type Express } from "express";
 import Stripe from "stripe";
 import { webhookRoute } from "../webhook-route";
 import { BENCH_SECRET, BENCH_SESSIONS, benchOrderRef, benchSessionId } from "./bench-payloads";
-import { createJournalStore } from "./journal-store";
 
-/** Which server to run: the baseline, the linkpay route, or the route on the journal store. */
-export type BenchTarget = "bare" | "linkpay" | "linkpay-journal";
+/** Which server to run: the baseline or the linkpay route. */
+export type BenchTarget = "bare" | "linkpay";
 
 /** Every target, in the order each round runs them. */
-export const BENCH_TARGETS: readonly BenchTarget[] = ["bare", "linkpay", "linkpay-journal"];
+export const BENCH_TARGETS: readonly BenchTarget[] = ["bare", "linkpay"];
 
 const SECRET_KEY = "sk_test_benchmarkNeverCallsStripe";
 
@@ -84,5 +83,5 @@ async function linkpayApp(store: PaymentStore<unknown>): Promise<Express> {
 /** The app for `target`. */
 export function benchApp(target: BenchTarget): Promise<Express> {
   if (target === "bare") return Promise.resolve(bareApp());
-  return linkpayApp(target === "linkpay" ? createMemoryStore() : createJournalStore());
+  return linkpayApp(createMemoryStore());
 }

@@ -1,4 +1,0 @@
-import { describeStoreContract } from "@linkpay/core/contract-tests";
-import { createJournalStore } from "./journal-store";
-
-describeStoreContract("benchmark journal store", async () => ({ store: createJournalStore() }));
