@@ -2,7 +2,7 @@
  * @module
  * The records a payment store keeps.
  */
-import type { Money } from "../money";
+import { type Money, money } from "../money";
 import type { PaymentEventKind, PaymentStatus } from "../state-machine";
 
 /** One order's attempt to pay at one provider. */
@@ -34,6 +34,25 @@ export interface NewCheckoutAttempt {
   readonly amount: Money;
   readonly expiresAt: Date;
   readonly now: Date;
+}
+
+/** The attempt a store creates from {@link NewCheckoutAttempt}: open, nothing refunded, version 1. */
+export function newCheckoutAttempt(input: NewCheckoutAttempt): CheckoutAttempt {
+  return {
+    id: input.id,
+    orderRef: input.orderRef,
+    sequence: input.sequence,
+    provider: input.provider,
+    providerSessionId: null,
+    hostedUrl: null,
+    amount: input.amount,
+    status: "open",
+    refundedAmount: money(0, input.amount.currency),
+    expiresAt: input.expiresAt,
+    createdAt: input.now,
+    updatedAt: input.now,
+    version: 1,
+  };
 }
 
 /** What happened to a received event. */

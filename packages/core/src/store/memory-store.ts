@@ -6,9 +6,13 @@
  * however many events the store already holds.
  */
 import { LinkpayError } from "../errors";
-import { money } from "../money";
 import { isClosedStatus } from "../state-machine";
-import type { AuditEntry, CheckoutAttempt, ReceivedEvent } from "./checkout-attempt";
+import {
+  type AuditEntry,
+  type CheckoutAttempt,
+  newCheckoutAttempt,
+  type ReceivedEvent,
+} from "./checkout-attempt";
 import type { PaymentStore, StoreTransaction } from "./payment-store";
 
 /** The handle memory-store hooks receive: nothing to share, so an empty marker. */
@@ -106,21 +110,7 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
             details: { orderRef: input.orderRef, sequence: input.sequence },
           });
         }
-        const attempt: CheckoutAttempt = {
-          id: input.id,
-          orderRef: input.orderRef,
-          sequence: input.sequence,
-          provider: input.provider,
-          providerSessionId: null,
-          hostedUrl: null,
-          amount: input.amount,
-          status: "open",
-          refundedAmount: money(0, input.amount.currency),
-          expiresAt: input.expiresAt,
-          createdAt: input.now,
-          updatedAt: input.now,
-          version: 1,
-        };
+        const attempt = newCheckoutAttempt(input);
         put(attempt);
         return attempt;
       }),

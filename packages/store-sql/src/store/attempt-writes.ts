@@ -7,8 +7,8 @@
 import {
   type CheckoutAttempt,
   LinkpayError,
-  money,
   type NewCheckoutAttempt,
+  newCheckoutAttempt,
   type PaymentStore,
 } from "@linkpay/core";
 import type { Kysely, KyselyPlugin, Transaction } from "kysely";
@@ -40,21 +40,7 @@ export async function insertAttempt(
   input: NewCheckoutAttempt,
 ): Promise<CheckoutAttempt> {
   const { dialect } = context;
-  const attempt: CheckoutAttempt = {
-    id: input.id,
-    orderRef: input.orderRef,
-    sequence: input.sequence,
-    provider: input.provider,
-    providerSessionId: null,
-    hostedUrl: null,
-    amount: input.amount,
-    status: "open",
-    refundedAmount: money(0, input.amount.currency),
-    expiresAt: input.expiresAt,
-    createdAt: input.now,
-    updatedAt: input.now,
-    version: 1,
-  };
+  const attempt = newCheckoutAttempt(input);
   try {
     await tables(trx, context)
       .insertInto("attempts")
