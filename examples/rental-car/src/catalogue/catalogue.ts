@@ -122,3 +122,9 @@ export function findCarClass(code: string): CarClass | undefined {
 export function findOption(code: string): RentalOption | undefined {
   return RENTAL_OPTIONS.find((option) => option.code === code);
 }
+
+/** Cars per class at each location; the Minivan at Naha Kokusai-dori is the single last car. */
+export function fleetSize(location: string, carClass: string): number {
+  if (carClass === "W") return location === "NHC" ? 1 : 2;
+  return 3;
+}

@@ -1,0 +1,68 @@
+/**
+ * @module
+ * What the shop does when a payment changes state. linkpay runs each hook exactly once, inside the
+ * transaction that records the change, so the booking, the car hold and the confirmation e-mail
+ * move together with the payment state or not at all.
+ */
+import type { PaymentHooks } from "@linkpay/core";
+import type { SqlTransactionHandle } from "@linkpay/store-sql";
+import type { AppTables } from "../db/app-tables";
+import { daysOut, holdCar, releaseCar } from "../inventory/inventory";
+import { confirmationMail } from "../mail/confirmation-mail";
+import { queueConfirmation } from "../mail/outbox";
+import { findBooking, setBookingStatus } from "./bookings";
+
+/** What the hooks need. */
+export interface BookingHookDeps {
+  /** The absolute booking link (with its token) for the e-mail. */
+  readonly bookingLink: (reference: string) => string;
+  readonly now: () => Date;
+}
+
+/**
+ * The hooks. A payment that arrives after its booking was released (a konbini slip paid at the
+ * last minute, say) takes a car again if one is free; if none is, the booking stays released and
+ * linkpay's `paid_after_closed` alert tells staff to call the shopper or refund.
+ */
+export function bookingHooks(deps: BookingHookDeps): PaymentHooks<SqlTransactionHandle> {
+  async function release(
+    tx: SqlTransactionHandle,
+    orderRef: string,
+    status: "payment_failed" | "expired",
+  ): Promise<void> {
+    const trx = tx.db.withTables<AppTables>();
+    const booking = await findBooking(trx, orderRef);
+    if (booking === undefined || booking.status !== "awaiting_payment") return;
+    await releaseCar(trx, booking.id);
+    await setBookingStatus(trx, booking.id, status, deps.now());
+  }
+
+  return {
+    async onPaid({ attempt, tx }) {
+      const trx = tx.db.withTables<AppTables>();
+      const booking = await findBooking(trx, attempt.orderRef);
+      if (booking === undefined || booking.status === "confirmed") return;
+      if (booking.status !== "awaiting_payment") {
+        const carId = await holdCar(trx, {
+          bookingId: booking.id,
+          location: booking.pick_up_location,
+          carClass: booking.car_class,
+          days: daysOut(new Date(booking.pick_up_at), new Date(booking.return_at)),
+        });
+        if (carId === null) return;
+        await trx
+          .updateTable("rc_bookings")
+          .set({ car_id: carId })
+          .where("id", "=", booking.id)
+          .execute();
+      }
+      const now = deps.now();
+      await setBookingStatus(trx, booking.id, "confirmed", now);
+      const message = confirmationMail(booking, deps.bookingLink(booking.reference));
+      await queueConfirmation(trx, booking, message, now);
+    },
+    onFailed: ({ attempt, tx }) => release(tx, attempt.orderRef, "payment_failed"),
+    onExpired: ({ attempt, tx }) => release(tx, attempt.orderRef, "expired"),
+    onCanceled: ({ attempt, tx }) => release(tx, attempt.orderRef, "expired"),
+  };
+}

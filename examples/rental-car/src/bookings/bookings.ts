@@ -1,0 +1,117 @@
+/**
+ * @module
+ * Bookings in the database: created together with the car hold in one transaction, read back by
+ * reference, and moved on by the payment hooks.
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { AppTables, BookingStatus, BookingsTable } from "../db/app-tables";
+import { isUniqueViolation } from "../db/unique-violation";
+import { type AppDb, daysOut, holdCar } from "../inventory/inventory";
+import type { Quote, RentalChoice } from "../pricing/quote";
+import { newReference } from "./booking-reference";
+
+/** A booking row. */
+export type Booking = BookingsTable;
+
+/** Who is renting. */
+export interface Customer {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+/** Why a booking could not be made. */
+export class SoldOutError extends Error {
+  override readonly name = "SoldOutError";
+  constructor() {
+    super("No car of this class is free for the whole period");
+  }
+}
+
+const RACE_RETRIES = 5;
+
+/**
+ * Stores a booking awaiting payment and holds a car for it, atomically. When another shopper
+ * takes the car first, the transaction rolls back and the next free car is tried; with none
+ * left it throws SoldOutError and nothing is written.
+ */
+export async function createBooking(
+  db: Kysely<AppTables>,
+  input: {
+    readonly choice: RentalChoice;
+    readonly quote: Quote;
+    readonly customer: Customer;
+    readonly locale: "ja" | "en";
+    readonly now: Date;
+  },
+): Promise<Booking> {
+  const { choice, quote, customer, now } = input;
+  for (let attempt = 0; attempt < RACE_RETRIES; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const booking: Booking = {
+          id: randomUUID(),
+          reference: newReference(),
+          status: "awaiting_payment",
+          locale: input.locale,
+          pick_up_location: choice.pickUpLocation,
+          return_location: choice.returnLocation,
+          pick_up_at: choice.pickUpAt.toISOString(),
+          return_at: choice.returnAt.toISOString(),
+          car_class: choice.carClass,
+          car_id: null,
+          options_json: JSON.stringify(choice.options),
+          lines_json: JSON.stringify(quote.lines),
+          total: quote.total,
+          currency: quote.currency,
+          customer_name: customer.name,
+          customer_email: customer.email,
+          customer_phone: customer.phone,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        };
+        await trx.insertInto("rc_bookings").values(booking).execute();
+        const carId = await holdCar(trx, {
+          bookingId: booking.id,
+          location: choice.pickUpLocation,
+          carClass: choice.carClass,
+          days: daysOut(choice.pickUpAt, choice.returnAt),
+        });
+        if (carId === null) throw new SoldOutError();
+        await trx
+          .updateTable("rc_bookings")
+          .set({ car_id: carId })
+          .where("id", "=", booking.id)
+          .execute();
+        return { ...booking, car_id: carId };
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  throw new SoldOutError();
+}
+
+/** The booking with this reference, or undefined. */
+export function findBooking(db: AppDb, reference: string): Promise<Booking | undefined> {
+  return db
+    .selectFrom("rc_bookings")
+    .selectAll()
+    .where("reference", "=", reference)
+    .executeTakeFirst();
+}
+
+/** Moves a booking to `status`. */
+export async function setBookingStatus(
+  db: AppDb,
+  bookingId: string,
+  status: BookingStatus,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable("rc_bookings")
+    .set({ status, updated_at: now.toISOString() })
+    .where("id", "=", bookingId)
+    .execute();
+}

@@ -1,0 +1,156 @@
+/**
+ * @module
+ * The app's configuration, read from the environment once at start-up and checked with zod. A bad
+ * start names every missing or malformed variable at once and never prints a secret's value.
+ */
+import * as z from "zod";
+
+/** The validated configuration. */
+export interface AppConfig {
+  readonly port: number;
+  /** `sqlite:…` (default `sqlite:./data/rental-car.db`) or `postgres://…`. */
+  readonly databaseUrl: string;
+  /** The origin shoppers reach the app at; default `http://localhost:<port>`. */
+  readonly publicBaseUrl: string;
+  /** Real Stripe (test mode) or a Stripe-compatible server; undefined: start the sandbox. */
+  readonly stripe: StripeConfig | undefined;
+  /** Signs CSRF tokens and booking links; a fresh random one when unset (demo only). */
+  readonly sessionSecret: string | undefined;
+  /** Seconds between reconciliation passes (0 turns the loop off). */
+  readonly reconcileIntervalSeconds: number;
+  /** `smtp://…` to send confirmation e-mails; unset: they stay in the outbox table only. */
+  readonly smtpUrl: string | undefined;
+  /** Where the built-in sandbox listens when there is no Stripe key (`SANDBOX_PORT`, 4242). */
+  readonly sandboxPort: number;
+  readonly production: boolean;
+}
+
+/** How the app talks to Stripe. */
+export interface StripeConfig {
+  readonly secretKey: string;
+  readonly webhookSecret: string;
+  /** `STRIPE_API_URL`: another API origin (the sandbox, an emulator); unset: api.stripe.com. */
+  readonly apiUrl: string | undefined;
+  /** Where the hosted pages of `apiUrl` live (`STRIPE_CHECKOUT_ORIGIN`; default `apiUrl`). */
+  readonly checkoutOrigin: string | undefined;
+}
+
+/** A start-up refusal listing every problem. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+  }
+}
+
+const optional = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+
+const noWhitespace = (what: string) =>
+  optional.refine((value) => value === undefined || value === value.trim(), {
+    error: `${what} has leading or trailing whitespace`,
+  });
+
+const origin = (name: string) =>
+  optional.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        const url = new URL(value);
+        return (url.protocol === "http:" || url.protocol === "https:") && url.origin === value;
+      } catch {
+        return false;
+      }
+    },
+    { error: `${name} must be an origin such as https://rental.example (no path, no slash)` },
+  );
+
+const envSchema = z.object({
+  PORT: optional
+    .transform((value) => (value === undefined ? 3000 : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= 0 && value <= 65_535, {
+      error: "PORT must be a port number (0–65535)",
+    }),
+  DATABASE_URL: optional.refine(
+    (value) => value === undefined || /^(sqlite:|postgres(ql)?:\/\/)/.test(value),
+    { error: "DATABASE_URL must start with sqlite: or postgres://" },
+  ),
+  PUBLIC_BASE_URL: origin("PUBLIC_BASE_URL"),
+  STRIPE_SECRET_KEY: noWhitespace("STRIPE_SECRET_KEY").refine(
+    (value) => value === undefined || /^(sk|rk)_(test|live)_/.test(value),
+    { error: "STRIPE_SECRET_KEY must be a Stripe secret key (sk_test_…)" },
+  ),
+  STRIPE_WEBHOOK_SECRET: noWhitespace("STRIPE_WEBHOOK_SECRET").refine(
+    (value) => value === undefined || value.startsWith("whsec_"),
+    { error: "STRIPE_WEBHOOK_SECRET must be a signing secret (whsec_…)" },
+  ),
+  STRIPE_API_URL: origin("STRIPE_API_URL"),
+  STRIPE_CHECKOUT_ORIGIN: origin("STRIPE_CHECKOUT_ORIGIN"),
+  SESSION_SECRET: noWhitespace("SESSION_SECRET").refine(
+    (value) => value === undefined || value.length >= 32,
+    { error: "SESSION_SECRET must be at least 32 characters" },
+  ),
+  RECONCILE_INTERVAL_SECONDS: optional
+    .transform((value) => (value === undefined ? 60 : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= 0 && value <= 86_400, {
+      error: "RECONCILE_INTERVAL_SECONDS must be a whole number of seconds (0–86400)",
+    }),
+  SMTP_URL: optional.refine((value) => value === undefined || /^smtps?:\/\//.test(value), {
+    error: "SMTP_URL must start with smtp:// or smtps://",
+  }),
+  SANDBOX_PORT: optional
+    .transform((value) => (value === undefined ? 4242 : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= 0 && value <= 65_535, {
+      error: "SANDBOX_PORT must be a port number (0–65535)",
+    }),
+  NODE_ENV: optional,
+});
+
+/** Reads and checks the configuration; throws a ConfigError naming every problem. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
+  }
+  const values = parsed.data;
+  const production = values.NODE_ENV === "production";
+  const problems: string[] = [];
+  const key = values.STRIPE_SECRET_KEY;
+  const webhookSecret = values.STRIPE_WEBHOOK_SECRET;
+  if ((key === undefined) !== (webhookSecret === undefined)) {
+    problems.push(
+      "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both, or neither for the sandbox",
+    );
+  }
+  if (production && key === undefined) {
+    problems.push("STRIPE_SECRET_KEY is required in production (the sandbox is for development)");
+  }
+  if (production && values.SESSION_SECRET === undefined) {
+    problems.push("SESSION_SECRET is required in production");
+  }
+  if (production && values.PUBLIC_BASE_URL === undefined) {
+    problems.push("PUBLIC_BASE_URL is required in production");
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: values.PORT,
+    databaseUrl: values.DATABASE_URL ?? "sqlite:./data/rental-car.db",
+    publicBaseUrl: values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`,
+    stripe:
+      key !== undefined && webhookSecret !== undefined
+        ? {
+            secretKey: key,
+            webhookSecret,
+            apiUrl: values.STRIPE_API_URL,
+            checkoutOrigin: values.STRIPE_CHECKOUT_ORIGIN,
+          }
+        : undefined,
+    sessionSecret: values.SESSION_SECRET,
+    reconcileIntervalSeconds: values.RECONCILE_INTERVAL_SECONDS,
+    smtpUrl: values.SMTP_URL,
+    sandboxPort: values.SANDBOX_PORT,
+    production,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * @module
+ * The demo and the production entry point: reads the environment, starts the app (and the sandbox
+ * when no Stripe key is set), prints where to go, and stops everything cleanly on Ctrl-C.
+ */
+import { ConfigError, loadConfig } from "./config/config";
+import { startRentalCar } from "./server/start-rental-car";
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const app = await startRentalCar({ config });
+  const lines = [
+    "",
+    `  Linkpay Rent-a-Car is running: ${app.url}`,
+    app.sandbox === undefined
+      ? "  Payments: Stripe"
+      : `  Payments: the offline sandbox at ${app.sandbox.origin} (test card 4242 4242 4242 4242)`,
+    `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
+    "  Press Ctrl-C to stop.",
+    "",
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write(`\n  ${signal}: stopping…\n`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`shutdown failed: ${String(error)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(
+      `The app could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+  }
+  process.exit(1);
+});

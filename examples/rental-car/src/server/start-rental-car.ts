@@ -1,0 +1,148 @@
+/**
+ * @module
+ * The composition root: database and migrations, the payment provider (or the sandbox), linkpay,
+ * the web app, the reconciliation loop and the outbox sender; and a clean shutdown of all of it.
+ * `main.ts` and the end-to-end tests start the app through here, so they run the same wiring.
+ */
+
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import { mkdirSync } from "node:fs";
+import { createServer } from "node:http";
+import { dirname } from "node:path";
+import { createPayments, type Payments } from "@linkpay/core";
+import { createLogger, type LinkpayLogger, toCoreLogger } from "@linkpay/express";
+import type { Sandbox, SandboxOptions } from "@linkpay/sandbox";
+import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
+import type { Kysely } from "kysely";
+import { bookingHooks } from "../bookings/booking-hooks";
+import type { AppConfig } from "../config/config";
+import { migrateApp } from "../db/app-migrations";
+import type { AppTables } from "../db/app-tables";
+import { syncFleet } from "../inventory/inventory";
+import { startOutboxSender } from "../mail/outbox-sender";
+import { type AppDeps, bookingHref } from "../web/app-deps";
+import { createApp } from "../web/create-app";
+import { setUpProvider } from "./payment-provider";
+import { startReconcileLoop } from "./reconcile-loop";
+
+/** Options of {@link startRentalCar}. */
+export interface StartOptions {
+  readonly config: AppConfig;
+  readonly logger?: LinkpayLogger | undefined;
+  readonly now?: (() => Date) | undefined;
+  /** Overrides for a sandbox started in-process (tests: fast retries, a fixed clock). */
+  readonly sandbox?: Partial<SandboxOptions> | undefined;
+  readonly rateLimits?: AppDeps["rateLimits"];
+}
+
+/** A running app. */
+export interface RentalCar {
+  /** The origin shoppers open. */
+  readonly url: string;
+  readonly port: number;
+  readonly sandbox: Sandbox | undefined;
+  readonly store: SqlStore;
+  readonly db: Kysely<AppTables>;
+  readonly payments: Payments;
+  /** Stops the loops, the server, the sandbox and the database, in that order. */
+  close(): Promise<void>;
+}
+
+function ensureSqliteDirectory(url: string): void {
+  if (!url.startsWith("sqlite:") || url === "sqlite::memory:") return;
+  mkdirSync(dirname(url.slice("sqlite:".length)), { recursive: true });
+}
+
+/** Starts everything; resolves once the app accepts requests. */
+export async function startRentalCar(options: StartOptions): Promise<RentalCar> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger({ name: "rental-car" });
+  const now = options.now ?? (() => new Date());
+
+  ensureSqliteDirectory(config.databaseUrl);
+  const store = createSqlStore({ url: config.databaseUrl });
+  const server = createServer();
+  let sandbox: Sandbox | undefined;
+  const stops: (() => Promise<void> | void)[] = [];
+  try {
+    await store.migrate();
+    await migrateApp(store.db);
+    const db = store.db.withTables<AppTables>();
+    await syncFleet(db);
+
+    server.listen(config.port, "127.0.0.1");
+    await once(server, "listening");
+    const address = server.address();
+    if (address === null || typeof address === "string") throw new Error("no TCP address");
+    const port = address.port;
+    const publicBaseUrl =
+      config.port === 0 && config.publicBaseUrl.endsWith(":0")
+        ? `http://localhost:${port}`
+        : config.publicBaseUrl;
+
+    const setup = await setUpProvider(
+      config,
+      `http://127.0.0.1:${port}/webhooks/stripe`,
+      options.sandbox,
+    );
+    sandbox = setup.sandbox;
+    const secret = config.sessionSecret ?? randomBytes(32).toString("base64url");
+    const links = { secret, publicBaseUrl };
+    const payments = createPayments({
+      providers: [setup.provider],
+      store,
+      urls: {
+        success: ({ orderRef }) =>
+          bookingHref(links, orderRef, { absolute: true, suffix: "/return" }),
+        cancel: ({ orderRef }) => bookingHref(links, orderRef, { absolute: true, canceled: true }),
+      },
+      hooks: bookingHooks({
+        bookingLink: (reference) => bookingHref(links, reference, { absolute: true }),
+        now,
+      }),
+      logger: toCoreLogger(logger),
+      allowInsecureLocalhost: setup.localCheckout,
+      now,
+    });
+    const app = createApp({
+      db,
+      payments,
+      logger,
+      publicBaseUrl,
+      secret,
+      sandbox: sandbox !== undefined,
+      production: config.production,
+      now,
+      rateLimits: options.rateLimits,
+    });
+    server.on("request", app);
+
+    stops.push(
+      startReconcileLoop({ payments, logger, intervalSeconds: config.reconcileIntervalSeconds }),
+    );
+    stops.push(startOutboxSender({ db, logger, smtpUrl: config.smtpUrl, now }));
+
+    return {
+      url: publicBaseUrl,
+      port,
+      sandbox,
+      store,
+      db,
+      payments,
+      async close() {
+        for (const stop of stops.splice(0)) await stop();
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await sandbox?.close();
+        await store.close();
+      },
+    };
+  } catch (error) {
+    for (const stop of stops.splice(0)) await stop();
+    if (server.listening) server.close();
+    await sandbox?.close();
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * @module
+ * What the web layer needs, and the helpers every route shares: the page context and the
+ * booking links (which carry the access token).
+ */
+import type { Payments } from "@linkpay/core";
+import type { CsrfProtection, LinkpayLogger, RateLimitOptions } from "@linkpay/express";
+import type { Request, Response } from "express";
+import type { Kysely } from "kysely";
+import { accessToken } from "../bookings/booking-reference";
+import type { AppTables } from "../db/app-tables";
+import { chooseLanguage } from "./i18n";
+import type { PageContext } from "./views/layout";
+
+/** The web layer's dependencies. */
+export interface AppDeps {
+  readonly db: Kysely<AppTables>;
+  readonly payments: Payments;
+  readonly logger: LinkpayLogger;
+  /** The origin shoppers use, e.g. `http://localhost:3000`. */
+  readonly publicBaseUrl: string;
+  /** Signs CSRF tokens and booking links. */
+  readonly secret: string;
+  /** Payments go to the sandbox: show the demo banner. */
+  readonly sandbox: boolean;
+  readonly production: boolean;
+  readonly now: () => Date;
+  /** Overrides of the rate limits (tests and load runs raise them). */
+  readonly rateLimits?:
+    | {
+        readonly checkout?: RateLimitOptions | undefined;
+        readonly return?: RateLimitOptions | undefined;
+        readonly lookup?: RateLimitOptions | undefined;
+      }
+    | undefined;
+}
+
+/** What routes get besides the dependencies. */
+export interface RouteDeps extends AppDeps {
+  readonly csrf: CsrfProtection;
+}
+
+/** The page context of a request (language chosen, switch link built). */
+export function pageContext(deps: AppDeps, req: Request, res: Response): PageContext {
+  const lang = chooseLanguage(req, res);
+  const url = new URL(req.originalUrl, deps.publicBaseUrl);
+  url.searchParams.set("lang", lang === "ja" ? "en" : "ja");
+  return { lang, otherLanguageHref: `${url.pathname}${url.search}`, sandbox: deps.sandbox };
+}
+
+/** The booking page link, with its token (relative unless `absolute`). */
+export function bookingHref(
+  deps: Pick<AppDeps, "secret" | "publicBaseUrl">,
+  reference: string,
+  options: {
+    readonly absolute?: boolean;
+    readonly canceled?: boolean;
+    readonly suffix?: string;
+  } = {},
+): string {
+  const url = new URL(
+    `/bookings/${encodeURIComponent(reference)}${options.suffix ?? ""}`,
+    deps.publicBaseUrl,
+  );
+  url.searchParams.set("t", accessToken(deps.secret, reference));
+  if (options.canceled) url.searchParams.set("canceled", "1");
+  return options.absolute ? url.href : `${url.pathname}${url.search}`;
+}
+
+/** Sends a rendered page. */
+export function sendHtml(res: Response, status: number, html: string): void {
+  res.status(status).type("html").send(html);
+}

@@ -1,0 +1,190 @@
+/**
+ * @module
+ * Booking and paying: `POST /bookings` (priced here, car held, checkout started, 303 to the
+ * provider), the booking page (token-protected), paying again, and the provider's return page.
+ */
+import { isLinkpayError, type Payments } from "@linkpay/core";
+import {
+  checkoutRateLimit,
+  type ReturnView,
+  redirectToCheckout,
+  returnHandler,
+  returnRateLimit,
+} from "@linkpay/express";
+import { type Request, type Response, Router } from "express";
+import { bookingFormSchema, choiceOf, searchSchema } from "../../bookings/booking-form";
+import { isAccessToken, isReference } from "../../bookings/booking-reference";
+import { type Booking, createBooking, findBooking, SoldOutError } from "../../bookings/bookings";
+import { checkoutFor } from "../../bookings/checkout-for-booking";
+import { PricingError } from "../../pricing/pricing-error";
+import { quote } from "../../pricing/quote";
+import { bookingHref, pageContext, type RouteDeps, sendHtml } from "../app-deps";
+import { TEXTS } from "../i18n";
+import { BookingPage } from "../views/booking-page";
+import { ErrorPage } from "../views/error-page";
+import { renderPage } from "../views/layout";
+import { ReturnPage } from "../views/return-page";
+import { SearchPage } from "../views/search-page";
+import { chosenOptions, defaultSearch } from "./search-routes";
+
+/** The booking a request may see: reference and token must match, else undefined. */
+async function ownedBooking(deps: RouteDeps, req: Request): Promise<Booking | undefined> {
+  const reference = String(req.params.reference ?? "");
+  if (!isReference(reference) || !isAccessToken(deps.secret, reference, req.query.t)) return undefined;
+  return findBooking(deps.db, reference);
+}
+
+function notFound(deps: RouteDeps, req: Request, res: Response): void {
+  const context = pageContext(deps, req, res);
+  const page = (
+    <ErrorPage
+      context={context}
+      status={404}
+      message={TEXTS[context.lang].pageNotFound}
+      requestId={String(res.getHeader("x-request-id") ?? "")}
+    />
+  );
+  sendHtml(res, 404, renderPage(page));
+}
+
+async function startPayment(
+  deps: RouteDeps,
+  payments: Payments,
+  booking: Booking,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  try {
+    const started = await payments.startCheckout(checkoutFor(booking));
+    redirectToCheckout(res, started, { allowedOrigins: payments.checkoutOrigins });
+  } catch (error) {
+    // The provider is down or refused: the booking keeps its car until the checkout window
+    // passes; the shopper can try again from the booking page.
+    if (!isLinkpayError(error) || error.kind === "not_authentic") throw error;
+    deps.logger.warn({ code: error.code, reference: booking.reference }, "checkout could not start");
+    const context = pageContext(deps, req, res);
+    const page = (
+      <BookingPage
+        context={context}
+        booking={booking}
+        payment={undefined}
+        canceled={false}
+        payAction={bookingHref(deps, booking.reference, { suffix: "/pay" })}
+        csrfToken={deps.csrf.generateToken(req, res)}
+        problem={TEXTS[context.lang].paymentUnavailable}
+      />
+    );
+    sendHtml(res, error.status >= 500 ? 503 : 409, renderPage(page));
+  }
+}
+
+/** Routes under `/bookings`. */
+export function bookingRoutes(deps: RouteDeps): Router {
+  const router = Router();
+  const { payments } = deps;
+
+  router.post("/bookings", checkoutRateLimit(deps.rateLimits?.checkout), async (req, res) => {
+    const context = pageContext(deps, req, res);
+    const texts = TEXTS[context.lang];
+    const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
+    const search = searchSchema.safeParse(body);
+    const form = bookingFormSchema.safeParse(body);
+    if (!search.success || !form.success) {
+      const page = (
+        <SearchPage
+          context={context}
+          search={search.success ? search.data : defaultSearch(deps.now())}
+          problem={texts.formProblem}
+        />
+      );
+      return sendHtml(res, 400, renderPage(page));
+    }
+    try {
+      const choice = {
+        ...choiceOf(search.data, form.data),
+        options: [...chosenOptions(body)].map(([code, quantity]) => ({ code, quantity })),
+      };
+      const priced = quote(choice);
+      const booking = await createBooking(deps.db, {
+        choice,
+        quote: priced,
+        customer: { name: form.data.name, email: form.data.email, phone: form.data.phone },
+        locale: context.lang,
+        now: deps.now(),
+      });
+      deps.logger.info({ reference: booking.reference, total: booking.total }, "booking created");
+      await startPayment(deps, payments, booking, req, res);
+    } catch (error) {
+      if (error instanceof SoldOutError || error instanceof PricingError) {
+        const problem = error instanceof SoldOutError ? texts.soldOutProblem : texts.pricingProblem;
+        const page = <SearchPage context={context} search={search.data} problem={problem} />;
+        return sendHtml(res, error instanceof SoldOutError ? 409 : 400, renderPage(page));
+      }
+      throw error;
+    }
+  });
+
+  router.get("/bookings/:reference", async (req, res) => {
+    const booking = await ownedBooking(deps, req);
+    if (booking === undefined) return notFound(deps, req, res);
+    const attempt = await payments.getStatus({ orderRef: booking.reference });
+    const payable =
+      booking.status === "awaiting_payment" && attempt?.status !== "processing" && attempt?.status !== "paid";
+    const page = (
+      <BookingPage
+        context={pageContext(deps, req, res)}
+        booking={booking}
+        payment={attempt?.status}
+        canceled={req.query.canceled === "1"}
+        payAction={payable ? bookingHref(deps, booking.reference, { suffix: "/pay" }) : undefined}
+        csrfToken={payable ? deps.csrf.generateToken(req, res) : undefined}
+      />
+    );
+    res.set("Cache-Control", "no-store");
+    sendHtml(res, 200, renderPage(page));
+  });
+
+  router.post("/bookings/:reference/pay", checkoutRateLimit(deps.rateLimits?.checkout), async (req, res) => {
+    const booking = await ownedBooking(deps, req);
+    if (booking === undefined) return notFound(deps, req, res);
+    if (booking.status !== "awaiting_payment") {
+      return res.redirect(303, bookingHref(deps, booking.reference));
+    }
+    await startPayment(deps, payments, booking, req, res);
+  });
+
+  const bookingsByRequest = new WeakMap<Request, Booking>();
+  router.get(
+    "/bookings/:reference/return",
+    returnRateLimit(deps.rateLimits?.return),
+    returnHandler({
+      payments,
+      resolveOrder: async (req) => {
+        const booking = await ownedBooking(deps, req);
+        if (booking === undefined) return null;
+        bookingsByRequest.set(req, booking);
+        return booking.reference;
+      },
+      render: async (view: ReturnView, req, res) => {
+        // Read again: the webhook may have confirmed it while the provider was asked.
+        const booking = await findBooking(deps.db, view.orderRef);
+        if (booking === undefined || bookingsByRequest.get(req)?.id !== booking.id) {
+          return notFound(deps, req, res);
+        }
+        const page = (
+          <ReturnPage
+            context={pageContext(deps, req, res)}
+            booking={booking}
+            status={view.status}
+            konbini={view.attempt.status === "processing"}
+            bookingHref={bookingHref(deps, booking.reference)}
+          />
+        );
+        res.set("Cache-Control", "no-store");
+        sendHtml(res, 200, renderPage(page));
+      },
+    }),
+  );
+
+  return router;
+}
