@@ -14,7 +14,10 @@ async function main(): Promise<void> {
     `  Linkpay Rent-a-Car is running: ${app.url}`,
     app.sandbox === undefined
       ? "  Payments: Stripe"
-      : `  Payments: the offline sandbox at ${app.sandbox.origin} (test card 4242 4242 4242 4242)`,
+      : [
+          `  Payments: the offline sandbox at ${app.sandbox.origin} (test card 4242 4242 4242 4242)`,
+          `  Sandbox operator key (test only): ${app.sandboxKey}`,
+        ].join("\n"),
     `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
     "  Press Ctrl-C to stop.",
     "",

@@ -15,6 +15,8 @@ export interface ProviderSetup {
   readonly sandbox: Sandbox | undefined;
   /** Plain-http checkout origins on this machine are allowed (sandbox or local emulator). */
   readonly localCheckout: boolean;
+  /** The started sandbox's API key (a throwaway test key; its operator endpoints need it). */
+  readonly sandboxKey: string | undefined;
 }
 
 function isLoopbackOrigin(origin: string | undefined): boolean {
@@ -38,7 +40,12 @@ export async function setUpProvider(
       ...(apiUrl === undefined ? {} : { apiBaseUrl: apiUrl }),
       ...(origin === undefined ? {} : { checkoutOrigins: [origin] }),
     });
-    return { provider, sandbox: undefined, localCheckout: isLoopbackOrigin(origin) };
+    return {
+      provider,
+      sandbox: undefined,
+      localCheckout: isLoopbackOrigin(origin),
+      sandboxKey: undefined,
+    };
   }
   const secretKey = `sk_test_${randomBytes(18).toString("hex")}`;
   const webhookSecret = `whsec_${randomBytes(24).toString("base64url")}`;
@@ -57,5 +64,5 @@ export async function setUpProvider(
     checkoutOrigins: [origin],
     paymentMethodTypes: ["card", "konbini"],
   });
-  return { provider, sandbox, localCheckout: true };
+  return { provider, sandbox, localCheckout: true, sandboxKey: secretKey };
 }

@@ -42,6 +42,8 @@ export interface RentalCar {
   readonly url: string;
   readonly port: number;
   readonly sandbox: Sandbox | undefined;
+  /** The sandbox's API key, for its operator endpoints (undefined with Stripe). */
+  readonly sandboxKey: string | undefined;
   readonly store: SqlStore;
   readonly db: Kysely<AppTables>;
   readonly payments: Payments;
@@ -127,6 +129,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
       url: publicBaseUrl,
       port,
       sandbox,
+      sandboxKey: setup.sandboxKey,
       store,
       db,
       payments,
