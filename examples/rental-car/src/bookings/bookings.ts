@@ -4,6 +4,7 @@
  * reference, and moved on by the payment hooks.
  */
 import { randomUUID } from "node:crypto";
+import { LinkpayError } from "@linkpay/core";
 import type { Kysely } from "kysely";
 import type { AppTables, BookingStatus, BookingsTable } from "../db/app-tables";
 import { isUniqueViolation } from "../db/unique-violation";
@@ -87,7 +88,11 @@ export async function createBooking(
         return { ...booking, car_id: carId };
       });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (error instanceof SoldOutError) throw error;
+      // Anything else from the database (a restart, a lost connection) is worth a retry: 503.
+      if (!isUniqueViolation(error)) {
+        throw new LinkpayError("STORE_UNAVAILABLE", "The booking could not be stored", { cause: error });
+      }
     }
   }
   throw new SoldOutError();

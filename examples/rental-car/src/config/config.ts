@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly sessionSecret: string | undefined;
   /** Seconds between reconciliation passes (0 turns the loop off). */
   readonly reconcileIntervalSeconds: number;
+  /** Reconcile attempts untouched this long (`RECONCILE_AFTER_SECONDS`, 120). */
+  readonly reconcileAfterSeconds: number;
   /** `smtp://…` to send confirmation e-mails; unset: they stay in the outbox table only. */
   readonly smtpUrl: string | undefined;
   /** Where the built-in sandbox listens when there is no Stripe key (`SANDBOX_PORT`, 4242). */
@@ -33,6 +35,8 @@ export interface StripeConfig {
   readonly apiUrl: string | undefined;
   /** Where the hosted pages of `apiUrl` live (`STRIPE_CHECKOUT_ORIGIN`; default `apiUrl`). */
   readonly checkoutOrigin: string | undefined;
+  /** `STRIPE_PAYMENT_METHODS`: `card` (default) or `card,konbini` (enable konbini at Stripe first). */
+  readonly paymentMethods: readonly ("card" | "konbini")[];
 }
 
 /** A start-up refusal listing every problem. */
@@ -97,6 +101,20 @@ const envSchema = z.object({
     .refine((value) => Number.isInteger(value) && value >= 0 && value <= 86_400, {
       error: "RECONCILE_INTERVAL_SECONDS must be a whole number of seconds (0–86400)",
     }),
+  RECONCILE_AFTER_SECONDS: optional
+    .transform((value) => (value === undefined ? 120 : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= 0 && value <= 86_400, {
+      error: "RECONCILE_AFTER_SECONDS must be a whole number of seconds (0–86400)",
+    }),
+  STRIPE_PAYMENT_METHODS: optional
+    .transform((value) => (value ?? "card").split(",").map((method) => method.trim()))
+    .refine(
+      (methods): methods is ("card" | "konbini")[] =>
+        methods.length > 0 &&
+        new Set(methods).size === methods.length &&
+        methods.every((method) => method === "card" || method === "konbini"),
+      { error: "STRIPE_PAYMENT_METHODS must be card, konbini or card,konbini" },
+    ),
   SMTP_URL: optional.refine((value) => value === undefined || /^smtps?:\/\//.test(value), {
     error: "SMTP_URL must start with smtp:// or smtps://",
   }),
@@ -145,10 +163,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
             webhookSecret,
             apiUrl: values.STRIPE_API_URL,
             checkoutOrigin: values.STRIPE_CHECKOUT_ORIGIN,
+            paymentMethods: values.STRIPE_PAYMENT_METHODS,
           }
         : undefined,
     sessionSecret: values.SESSION_SECRET,
     reconcileIntervalSeconds: values.RECONCILE_INTERVAL_SECONDS,
+    reconcileAfterSeconds: values.RECONCILE_AFTER_SECONDS,
     smtpUrl: values.SMTP_URL,
     sandboxPort: values.SANDBOX_PORT,
     production,

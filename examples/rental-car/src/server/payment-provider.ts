@@ -32,13 +32,14 @@ export async function setUpProvider(
   sandboxOverrides: Partial<SandboxOptions> = {},
 ): Promise<ProviderSetup> {
   if (config.stripe !== undefined) {
-    const { secretKey, webhookSecret, apiUrl, checkoutOrigin } = config.stripe;
+    const { secretKey, webhookSecret, apiUrl, checkoutOrigin, paymentMethods } = config.stripe;
     const origin = checkoutOrigin ?? apiUrl;
     const provider = createStripeProvider({
       secretKey,
       webhookSecrets: webhookSecret,
       ...(apiUrl === undefined ? {} : { apiBaseUrl: apiUrl }),
       ...(origin === undefined ? {} : { checkoutOrigins: [origin] }),
+      paymentMethodTypes: paymentMethods,
     });
     return {
       provider,

@@ -121,7 +121,12 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
     server.on("request", app);
 
     stops.push(
-      startReconcileLoop({ payments, logger, intervalSeconds: config.reconcileIntervalSeconds }),
+      startReconcileLoop({
+        payments,
+        logger,
+        intervalSeconds: config.reconcileIntervalSeconds,
+        olderThanSeconds: config.reconcileAfterSeconds,
+      }),
     );
     stops.push(startOutboxSender({ db, logger, smtpUrl: config.smtpUrl, now }));
 
