@@ -91,7 +91,9 @@ export async function createBooking(
       if (error instanceof SoldOutError) throw error;
       // Anything else from the database (a restart, a lost connection) is worth a retry: 503.
       if (!isUniqueViolation(error)) {
-        throw new LinkpayError("STORE_UNAVAILABLE", "The booking could not be stored", { cause: error });
+        throw new LinkpayError("STORE_UNAVAILABLE", "The booking could not be stored", {
+          cause: error,
+        });
       }
     }
   }

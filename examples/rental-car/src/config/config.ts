@@ -129,29 +129,29 @@ const envSchema = z.object({
 /** Reads and checks the configuration; throws a ConfigError naming every problem. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => issue.message));
-  }
-  const values = parsed.data;
-  const production = values.NODE_ENV === "production";
-  const problems: string[] = [];
-  const key = values.STRIPE_SECRET_KEY;
-  const webhookSecret = values.STRIPE_WEBHOOK_SECRET;
-  if ((key === undefined) !== (webhookSecret === undefined)) {
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => issue.message);
+  // The checks across variables read the raw environment, so they run even when a variable is
+  // malformed: one start names every problem (set = present and not blank, as `optional` reads).
+  const isSet = (name: string) => (env[name] ?? "").trim() !== "";
+  const production = env.NODE_ENV === "production";
+  if (isSet("STRIPE_SECRET_KEY") !== isSet("STRIPE_WEBHOOK_SECRET")) {
     problems.push(
       "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both, or neither for the sandbox",
     );
   }
-  if (production && key === undefined) {
+  if (production && !isSet("STRIPE_SECRET_KEY")) {
     problems.push("STRIPE_SECRET_KEY is required in production (the sandbox is for development)");
   }
-  if (production && values.SESSION_SECRET === undefined) {
+  if (production && !isSet("SESSION_SECRET")) {
     problems.push("SESSION_SECRET is required in production");
   }
-  if (production && values.PUBLIC_BASE_URL === undefined) {
+  if (production && !isSet("PUBLIC_BASE_URL")) {
     problems.push("PUBLIC_BASE_URL is required in production");
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const values = parsed.data;
+  const key = values.STRIPE_SECRET_KEY;
+  const webhookSecret = values.STRIPE_WEBHOOK_SECRET;
   return {
     port: values.PORT,
     databaseUrl: values.DATABASE_URL ?? "sqlite:./data/rental-car.db",

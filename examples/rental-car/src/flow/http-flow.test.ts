@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { TEST_CARDS } from "@linkpay/sandbox";
-import { formFields, HttpShopper } from "../test-support/shopper";
+import { formFields, HttpShopper } from "../http-client/http-shopper";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 
 const SEARCH = {

@@ -139,7 +139,8 @@ async function main(): Promise<void> {
     STRIPE_PAYMENT_METHODS: "card,konbini",
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     RECONCILE_INTERVAL_SECONDS: "2",
-    RECONCILE_AFTER_SECONDS: "5",
+    // Webhooks do the work; reconciliation only picks up what they lost (drops, forgeries).
+    RECONCILE_AFTER_SECONDS: "15",
   };
   const instances: AppInstance[] = [
     appInstance(directory, port1, env),

@@ -43,9 +43,27 @@ export interface RouteDeps extends AppDeps {
 /** The page context of a request (language chosen, switch link built). */
 export function pageContext(deps: AppDeps, req: Request, res: Response): PageContext {
   const lang = chooseLanguage(req, res);
-  const url = new URL(req.originalUrl, deps.publicBaseUrl);
-  url.searchParams.set("lang", lang === "ja" ? "en" : "ja");
-  return { lang, otherLanguageHref: `${url.pathname}${url.search}`, sandbox: deps.sandbox };
+  const other = lang === "ja" ? "en" : "ja";
+  return {
+    lang,
+    otherLanguageHref: sameUrlIn(other, req.originalUrl, deps.publicBaseUrl),
+    sandbox: deps.sandbox,
+  };
+}
+
+/**
+ * This request's path and query with `lang` set, as a link that stays on this site: leading
+ * slashes and backslashes are collapsed before and after parsing, so a request for `//` cannot
+ * throw and one for `/.//evil.example` cannot become a protocol-relative link to another site.
+ */
+function sameUrlIn(lang: "ja" | "en", originalUrl: string, base: string): string {
+  try {
+    const url = new URL(originalUrl.replace(/^[/\\]+/, "/"), base);
+    url.searchParams.set("lang", lang);
+    return `${url.pathname.replace(/^\/+/, "/")}${url.search}`;
+  } catch {
+    return `/?lang=${lang}`;
+  }
 }
 
 /** The booking page link, with its token (relative unless `absolute`). */

@@ -8,6 +8,7 @@ import {
   cspReportRoute,
   csrfProtection,
   errorHandler,
+  HttpError,
   notFoundHandler,
   rejectCardData,
   requestIdOf,
@@ -16,7 +17,7 @@ import {
   webhookRoute,
 } from "@linkpay/express";
 import cookieParser from "cookie-parser";
-import express, { type Express } from "express";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type AppDeps, pageContext, type RouteDeps, sendHtml } from "./app-deps";
 import { bookingRoutes } from "./routes/booking-routes";
 import { healthRoutes } from "./routes/health-routes";
@@ -69,13 +70,23 @@ export function createApp(deps: AppDeps): Express {
   app.use(myBookingRoutes(routeDeps));
 
   app.use(notFoundHandler());
+  // A path Express cannot percent-decode (`/bookings/%E0%A4%A`) names no page: 404, not 500.
+  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => {
+    next(error instanceof URIError ? new HttpError("NOT_FOUND", error.message) : error);
+  });
   app.use(
     errorHandler({
       logger: deps.logger,
       renderHtml: (problem, req, res) => {
+        const context = pageContext(deps, req, res);
         const page = (
           <ErrorPage
-            context={pageContext(deps, req, res)}
+            context={
+              // A refused card number must not come back in the language link of the page.
+              problem.code === "CARD_DATA_DETECTED"
+                ? { ...context, otherLanguageHref: `/?lang=${context.lang === "ja" ? "en" : "ja"}` }
+                : context
+            }
             status={problem.status}
             message={problem.message}
             requestId={requestIdOf(req) ?? ""}

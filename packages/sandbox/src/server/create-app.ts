@@ -66,6 +66,10 @@ export function createApp(parts: AppParts): Express {
         "linkpay sandbox: an offline Stripe emulator for development and CI. Not a payment provider.\n",
       );
   });
+  // Browsers ask for it on every origin; a 404 would be a console error on every hosted page.
+  app.get("/favicon.ico", (_req, res) => {
+    res.status(204).set("Cache-Control", "public, max-age=86400").end();
+  });
   app.use((_req, res) => {
     res.status(404).type("text/plain").send("Not found.\n");
   });

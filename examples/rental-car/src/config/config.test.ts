@@ -1,0 +1,186 @@
+/**
+ * @module
+ * The configuration: its defaults, one refusal naming every bad variable at once, secrets never
+ * echoed, Stripe's key and webhook secret only together, and what production requires.
+ */
+import { inspect } from "node:util";
+import { describe, expect, it } from "@jest/globals";
+import { ConfigError, loadConfig } from "./config";
+
+const SECRET_KEY = "sk_test_51HxQaZ2eZvKYlo2C0123456789abcdef";
+const WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const SESSION_SECRET = "a-session-secret-of-at-least-32-characters";
+
+/** The ConfigError `env` is refused with (fails the test when it is accepted). */
+function refusal(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+}
+
+/** Everything a refusal shows: message, problems, and how it prints. */
+function shown(error: ConfigError): string {
+  return [error.message, ...error.problems, inspect(error), String(error.stack)].join("\n");
+}
+
+describe("loadConfig", () => {
+  it("starts a local demo with no environment at all", () => {
+    expect(loadConfig({})).toMatchObject({
+      port: 3000,
+      databaseUrl: "sqlite:./data/rental-car.db",
+      publicBaseUrl: "http://localhost:3000",
+      stripe: undefined,
+      sessionSecret: undefined,
+      reconcileIntervalSeconds: 60,
+      smtpUrl: undefined,
+      sandboxPort: 4242,
+      production: false,
+    });
+  });
+
+  it("treats blank variables as unset and derives the public URL from the port", () => {
+    expect(loadConfig({ PORT: "8080", DATABASE_URL: "  ", SMTP_URL: "" })).toMatchObject({
+      port: 8080,
+      databaseUrl: "sqlite:./data/rental-car.db",
+      publicBaseUrl: "http://localhost:8080",
+      smtpUrl: undefined,
+    });
+  });
+
+  it("reads a complete environment", () => {
+    const config = loadConfig({
+      PORT: "3100",
+      DATABASE_URL: "postgres://shop@127.0.0.1:5432/shop",
+      PUBLIC_BASE_URL: "https://rental.example",
+      STRIPE_SECRET_KEY: SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_URL: "http://127.0.0.1:12111",
+      SESSION_SECRET,
+      RECONCILE_INTERVAL_SECONDS: "0",
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      SANDBOX_PORT: "0",
+    });
+    expect(config).toMatchObject({
+      port: 3100,
+      databaseUrl: "postgres://shop@127.0.0.1:5432/shop",
+      publicBaseUrl: "https://rental.example",
+      stripe: {
+        secretKey: SECRET_KEY,
+        webhookSecret: WEBHOOK_SECRET,
+        apiUrl: "http://127.0.0.1:12111",
+        checkoutOrigin: undefined,
+      },
+      sessionSecret: SESSION_SECRET,
+      reconcileIntervalSeconds: 0,
+      smtpUrl: "smtp://127.0.0.1:2525",
+      sandboxPort: 0,
+      production: false,
+    });
+  });
+
+  it("names every bad variable in one ConfigError", () => {
+    const error = refusal({
+      PORT: "eighty",
+      DATABASE_URL: "mysql://root@db/shop",
+      PUBLIC_BASE_URL: "https://rental.example/shop/",
+      STRIPE_SECRET_KEY: "pk_test_publishable0123456789",
+      STRIPE_WEBHOOK_SECRET: "not-a-signing-secret",
+      STRIPE_API_URL: "ftp://files.example",
+      STRIPE_CHECKOUT_ORIGIN: "checkout",
+      SESSION_SECRET: "too-short",
+      RECONCILE_INTERVAL_SECONDS: "-5",
+      SMTP_URL: "http://mail.example",
+      SANDBOX_PORT: "70000",
+    });
+    for (const variable of [
+      "PORT",
+      "DATABASE_URL",
+      "PUBLIC_BASE_URL",
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+      "STRIPE_API_URL",
+      "STRIPE_CHECKOUT_ORIGIN",
+      "SESSION_SECRET",
+      "RECONCILE_INTERVAL_SECONDS",
+      "SMTP_URL",
+      "SANDBOX_PORT",
+    ]) {
+      expect({
+        variable,
+        named: error.problems.some((problem) => problem.startsWith(variable)),
+      }).toEqual({ variable, named: true });
+      expect(error.message).toContain(variable);
+    }
+  });
+
+  it("names malformed variables and missing ones together (a production start with a typo)", () => {
+    const error = refusal({ NODE_ENV: "production", PORT: "abc", STRIPE_SECRET_KEY: SECRET_KEY });
+    const text = error.problems.join("\n");
+    expect(text).toContain("PORT must be");
+    expect(text).toContain("STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together");
+    expect(text).toContain("SESSION_SECRET is required in production");
+    expect(text).toContain("PUBLIC_BASE_URL is required in production");
+  });
+
+  it("never shows a secret's value, even a malformed one", () => {
+    const values = {
+      STRIPE_SECRET_KEY: ` ${SECRET_KEY} `,
+      STRIPE_WEBHOOK_SECRET: `${WEBHOOK_SECRET}\n`,
+      SESSION_SECRET: "short-but-secret-value",
+      DATABASE_URL: "mysql://shop:hunter2-password@db.internal/shop",
+    };
+    const error = refusal(values);
+    const text = shown(error);
+    expect(error.problems.length).toBeGreaterThanOrEqual(4);
+    for (const secret of [
+      SECRET_KEY,
+      WEBHOOK_SECRET,
+      "short-but-secret-value",
+      "hunter2-password",
+      "sk_test_51",
+      "MfKQ9r8G",
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain("STRIPE_SECRET_KEY has leading or trailing whitespace");
+    expect(text).toContain("STRIPE_WEBHOOK_SECRET has leading or trailing whitespace");
+  });
+
+  it("refuses a Stripe key without its webhook secret, and the reverse", () => {
+    expect(refusal({ STRIPE_SECRET_KEY: SECRET_KEY }).problems).toEqual([
+      "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both, or neither for the sandbox",
+    ]);
+    expect(refusal({ STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET }).problems).toEqual([
+      "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both, or neither for the sandbox",
+    ]);
+    expect(
+      refusal({ STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: " " }).problems,
+    ).toHaveLength(1);
+    expect(
+      loadConfig({ STRIPE_SECRET_KEY: SECRET_KEY, STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET }).stripe,
+    ).toMatchObject({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET });
+  });
+
+  it("requires Stripe, a session secret and the public URL in production, all named at once", () => {
+    const error = refusal({ NODE_ENV: "production" });
+    expect(error.problems).toEqual([
+      "STRIPE_SECRET_KEY is required in production (the sandbox is for development)",
+      "SESSION_SECRET is required in production",
+      "PUBLIC_BASE_URL is required in production",
+    ]);
+    const config = loadConfig({
+      NODE_ENV: "production",
+      STRIPE_SECRET_KEY: SECRET_KEY,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      SESSION_SECRET,
+      PUBLIC_BASE_URL: "https://rental.example",
+    });
+    expect(config).toMatchObject({ production: true, publicBaseUrl: "https://rental.example" });
+    // Outside production the same gaps are fine: the sandbox and a random secret are used.
+    expect(loadConfig({ NODE_ENV: "development" }).production).toBe(false);
+  });
+});

@@ -1,0 +1,356 @@
+/**
+ * @module
+ * What a shopper does in the browser end-to-end tests, as small steps: search, choose a class,
+ * fill in the details and continue to the sandbox's hosted page; pay there; wait for a page.
+ * Plus the database reads the tests check the outcome with. Shared by the SQLite and PostgreSQL
+ * browser suites. Assertions about pages use the app's own texts (`web/i18n.ts`), so a renamed
+ * text cannot leave the tests checking a stale copy.
+ */
+import { expect } from "@jest/globals";
+import type { Page } from "playwright-core";
+import type { Booking } from "../bookings/bookings";
+import type { OutboxTable } from "../db/app-tables";
+import type { RentalCar } from "../server/start-rental-car";
+import type { Lang } from "../web/format";
+import { TEXTS } from "../web/i18n";
+
+/** The test card the sandbox approves. */
+export const SUCCESS_CARD = "4242424242424242";
+/** Declined (`generic_decline`). */
+export const DECLINE_CARD = "4000000000000002";
+/** Asks for 3-D Secure first. */
+export const THREE_D_SECURE_CARD = "4000002760003184";
+
+/** How long a step may wait for a page (the return page reloads itself every 2 s). */
+export const PAGE_WAIT_MS = 10_000;
+
+/** The shopper typed into the booking form. The e-mail is unique per scenario. */
+export interface Shopper {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+/** A shopper whose e-mail names the scenario (each scenario's booking is found by it). */
+export function shopperFor(scenario: string): Shopper {
+  return { name: "Hanako Suzuki", email: `${scenario}@example.com`, phone: "090-1234-5678" };
+}
+
+/** Where {@link searchAndBook} left the shopper: on the hosted page of a new booking. */
+export interface OnHostedPage {
+  /** The hosted page URL (sandbox origin). */
+  readonly hostedUrl: string;
+  /** The checkout session id: the hosted page URL's last path segment. */
+  readonly sessionId: string;
+  /** The booking as stored when the shopper reached the hosted page. */
+  readonly booking: Booking;
+}
+
+/** The app with the sandbox it was started with (tests always start one). */
+export function sandboxOf(app: RentalCar): NonNullable<RentalCar["sandbox"]> {
+  if (app.sandbox === undefined) throw new Error("the app was started without its sandbox");
+  return app.sandbox;
+}
+
+/**
+ * Something Chromium reports that a scenario accepts, with the reason. Everything else a page
+ * reports (console errors, uncaught exceptions, CSP violations) fails the scenario.
+ */
+export interface KnownProblem {
+  readonly why: string;
+  readonly matches: (problem: string) => boolean;
+}
+
+/**
+ * The sandbox answers a declined card with the form again under status 402, as its own tests
+ * require; Chromium reports any 4xx document as "Failed to load resource".
+ */
+export function declinedCardPage(sandboxOrigin: string, sessionId: string): KnownProblem {
+  return {
+    why: "the declined-card page is answered with 402",
+    matches: (problem) =>
+      problem ===
+      `[console.error] ${sandboxOrigin}/c/pay/${sessionId}/card: Failed to load resource: the server responded with a status of 402 (Payment Required)`,
+  };
+}
+
+/** The problems none of `known` accounts for. */
+export function unexpectedProblems(
+  problems: readonly string[],
+  known: readonly KnownProblem[],
+): string[] {
+  return problems.filter((problem) => !known.some((allowance) => allowance.matches(problem)));
+}
+
+/**
+ * A scenario's page and what the harness's `watchPage` saw on it. Structural, because the app's
+ * build (which compiles this file) cannot import `test-support/`.
+ */
+export interface ScenarioPage {
+  readonly page: Page;
+  readonly watch: { problems(): string[] };
+}
+
+/** Options of {@link runScenario}. */
+export interface ScenarioOptions {
+  /** The screenshot's file name (`artifacts/e2e/<name>.png`). */
+  readonly name: string;
+  readonly app: RentalCar;
+  /** The harness's `saveScreenshot`. */
+  readonly screenshot: (page: Page, name: string) => Promise<unknown>;
+  /** The app's log lines (JSON), for the report of a failed step: warnings and errors are shown. */
+  readonly logs?: readonly string[] | undefined;
+}
+
+/**
+ * Runs `body` on a watched page, then saves the screenshot of the last page and demands that no
+ * page reported anything but the sandbox's missing favicon and what `body` added to `known`.
+ * When a step fails, its error also lists what the pages reported (a redirect blocked by the
+ * CSP shows up as a timeout plus its violation) and the app's warnings and errors, and a
+ * `<name>-failed` screenshot is saved.
+ */
+export async function runScenario(
+  { page, watch }: ScenarioPage,
+  options: ScenarioOptions,
+  body: (known: KnownProblem[]) => Promise<void>,
+): Promise<void> {
+  const known: KnownProblem[] = [];
+  try {
+    await body(known);
+  } catch (error) {
+    await options.screenshot(page, `${options.name}-failed`).catch(() => undefined);
+    throw explained(error, [
+      ["What the pages reported", watch.problems()],
+      ["The app's warnings and errors", warningsIn(options.logs ?? [])],
+    ]);
+  }
+  await options.screenshot(page, options.name);
+  expect(unexpectedProblems(watch.problems(), known)).toEqual([]);
+}
+
+/** The log lines (pino JSON) at level warn (40) or above; at most the last 20. */
+function warningsIn(logs: readonly string[]): string[] {
+  return logs.filter((line) => Number(/"level":(\d+)/.exec(line)?.[1] ?? 0) >= 40).slice(-20);
+}
+
+/** `error` with each non-empty section appended to its message (and stack). */
+function explained(
+  error: unknown,
+  sections: readonly (readonly [string, readonly string[]])[],
+): unknown {
+  const extra = sections
+    .filter(([, lines]) => lines.length > 0)
+    .map(([title, lines]) => `\n\n${title}:\n${lines.join("\n")}`)
+    .join("");
+  if (!(error instanceof Error) || extra === "") return error;
+  const original = error.message;
+  error.message = `${original}${extra}`;
+  if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);
+  return error;
+}
+
+/** The page's `<h1>` text. */
+export async function heading(page: Page): Promise<string> {
+  return ((await page.locator("h1").first().textContent()) ?? "").trim();
+}
+
+/** Waits (across reloads and navigations) until the page's `<h1>` reads `text`. */
+export async function waitForHeading(page: Page, text: string): Promise<void> {
+  await page
+    .getByRole("heading", { level: 1, name: text, exact: true })
+    .waitFor({ timeout: PAGE_WAIT_MS });
+}
+
+/** Waits until the page is on `origin` (after a redirect chain) and has loaded. */
+export async function waitForOrigin(page: Page, origin: string): Promise<void> {
+  await page.waitForURL((url) => url.origin === origin, { timeout: PAGE_WAIT_MS });
+}
+
+/** The sources of a Content-Security-Policy's `form-action` directive. */
+export function formAction(policy: string): string[] {
+  const directive = policy
+    .split(";")
+    .map((part) => part.trim().split(/\s+/))
+    .find(([name]) => name === "form-action");
+  return directive?.slice(1) ?? [];
+}
+
+/**
+ * From the home page (`/?lang=…`) through the search form (its defaults: New Chitose Airport,
+ * tomorrow for two days), choosing `carClass`, filling in the shopper's details and pressing
+ * "Continue to payment", to the sandbox's hosted page. Asserts that the 303 to the hosted page
+ * was followed, i.e. the app's CSP `form-action` allowed the sandbox origin.
+ */
+export async function searchAndBook(
+  page: Page,
+  app: RentalCar,
+  options: { readonly lang: Lang; readonly carClass: string; readonly shopper: Shopper },
+): Promise<OnHostedPage> {
+  const texts = TEXTS[options.lang];
+  const sandbox = sandboxOf(app);
+
+  await page.goto(`${app.url}/?lang=${options.lang}`);
+  expect(await heading(page)).toBe(texts.searchTitle);
+  expect(await page.locator("html").getAttribute("lang")).toBe(options.lang);
+
+  await page.getByRole("button", { name: texts.search, exact: true }).click();
+  await waitForHeading(page, texts.resultsTitle);
+
+  const bookPage = page.waitForResponse((response) => new URL(response.url()).pathname === "/book");
+  await page
+    .locator(`li.car[data-class="${options.carClass}"]`)
+    .getByRole("link", { name: texts.choose, exact: true })
+    .click();
+  await waitForHeading(page, texts.bookTitle);
+  // The booking form's page lets its form post lead (by a 303) to the sandbox, and nowhere else.
+  const policy = (await (await bookPage).headerValue("content-security-policy")) ?? "";
+  expect(formAction(policy)).toEqual(["'self'", sandbox.origin]);
+
+  const details = page.locator("form.details");
+  await details.getByLabel(texts.name, { exact: true }).fill(options.shopper.name);
+  await details.getByLabel(texts.email, { exact: true }).fill(options.shopper.email);
+  await details.getByLabel(texts.phone, { exact: true }).fill(options.shopper.phone);
+  await details.getByRole("button", { name: texts.payNow, exact: true }).click();
+
+  // The POST answers 303 to the sandbox: Chromium follows it only if `form-action` allows it.
+  await waitForOrigin(page, sandbox.origin);
+  const hostedUrl = page.url();
+  expect(new URL(hostedUrl).origin).toBe(sandbox.origin);
+  expect(new URL(hostedUrl).pathname).toMatch(/^\/c\/pay\/cs_test_\w+$/);
+  const sessionId = new URL(hostedUrl).pathname.split("/").at(-1) ?? "";
+  expect(await page.locator("#number").isVisible()).toBe(true);
+
+  const booking = await bookingByEmail(app, options.shopper.email);
+  expect(booking).toMatchObject({
+    status: "awaiting_payment",
+    car_class: options.carClass,
+    locale: options.lang,
+  });
+  return { hostedUrl, sessionId, booking };
+}
+
+/**
+ * Fills the hosted page's card form (number, expiry, CVC, name) and submits it. Waits for the
+ * answer to load, wherever it is (the shop's return page, a challenge, or the form again).
+ */
+export async function payWithCard(page: Page, number: string): Promise<void> {
+  const form = page.locator('form[action$="/card"]');
+  await form.locator('input[name="number"]').fill(number);
+  await form.locator('input[name="exp"]').fill("12 / 34");
+  await form.locator('input[name="cvc"]').fill("123");
+  await form.locator('input[name="name"]').fill("HANAKO SUZUKI");
+  // The next `load` is the answer's document, after any redirects.
+  await Promise.all([
+    page.waitForEvent("load", { timeout: PAGE_WAIT_MS }),
+    form.locator('button[type="submit"]').click(),
+  ]);
+}
+
+/** The path of the app's return page of `reference` (the provider's success URL). */
+export function returnPathPattern(reference: string): RegExp {
+  return new RegExp(`^/bookings/${reference}/return$`);
+}
+
+/** Waits until the shopper is back on the app's return page of `booking`. */
+export async function waitForReturnPage(
+  page: Page,
+  app: RentalCar,
+  booking: Booking,
+): Promise<void> {
+  await waitForOrigin(page, new URL(app.url).origin);
+  expect(new URL(page.url()).pathname).toMatch(returnPathPattern(booking.reference));
+}
+
+/** The booking made with `email` (each scenario uses its own). */
+export async function bookingByEmail(app: RentalCar, email: string): Promise<Booking> {
+  return app.db
+    .selectFrom("rc_bookings")
+    .selectAll()
+    .where("customer_email", "=", email)
+    .executeTakeFirstOrThrow();
+}
+
+/** The booking as stored now. */
+export async function bookingNow(app: RentalCar, booking: Booking): Promise<Booking> {
+  return app.db
+    .selectFrom("rc_bookings")
+    .selectAll()
+    .where("id", "=", booking.id)
+    .executeTakeFirstOrThrow();
+}
+
+/** The e-mails queued for `booking`. */
+export async function mailsFor(app: RentalCar, booking: Booking): Promise<OutboxTable[]> {
+  return app.db.selectFrom("rc_outbox").selectAll().where("booking_id", "=", booking.id).execute();
+}
+
+/** The calendar days a car is held for `booking`. */
+export async function heldDays(app: RentalCar, booking: Booking): Promise<string[]> {
+  const rows = await app.db
+    .selectFrom("rc_car_days")
+    .select("day")
+    .where("booking_id", "=", booking.id)
+    .execute();
+  return rows.map((row) => row.day);
+}
+
+/**
+ * Asserts that `booking` is confirmed in the database, still holds its car and had exactly one
+ * confirmation e-mail queued, to the shopper, naming the reference.
+ */
+export async function expectConfirmedWithOneMail(app: RentalCar, booking: Booking): Promise<void> {
+  expect(await bookingNow(app, booking)).toMatchObject({ status: "confirmed" });
+  expect((await heldDays(app, booking)).length).toBeGreaterThan(0);
+  const mails = await mailsFor(app, booking);
+  expect(mails).toHaveLength(1);
+  expect(mails[0]).toMatchObject({ kind: "booking_confirmed", recipient: booking.customer_email });
+  expect(mails[0]?.body).toContain(booking.reference);
+}
+
+/**
+ * What a return page says, read in the page in one step: title, "confirming" text and refresh.
+ * A string, not a function: the project's TypeScript lib has no DOM types.
+ */
+const READ_RETURN_PAGE = `({
+  title: document.querySelector("h1")?.textContent ?? null,
+  text: document.querySelector("p.confirming")?.textContent ?? null,
+  refresh: document.querySelector('meta[http-equiv="refresh"]')?.getAttribute("content") ?? null,
+})`;
+
+/**
+ * The success scenario, shared by the SQLite and PostgreSQL suites: book, hold the webhook back
+ * by 1.5 s, pay with the success card, see "confirming" on the return page (which reloads itself
+ * every 2 s), then the confirmed title once the webhook has arrived; check the database.
+ */
+export async function bookAndPayWithLateWebhook(
+  page: Page,
+  app: RentalCar,
+  options: { readonly lang: Lang; readonly carClass: string; readonly shopper: Shopper },
+): Promise<Booking> {
+  const texts = TEXTS[options.lang];
+  const sandbox = sandboxOf(app);
+  const { sessionId, booking } = await searchAndBook(page, app, options);
+  // The hosted page speaks the booking's language.
+  expect(await page.locator("html").getAttribute("lang")).toBe(options.lang);
+  sandbox.setSessionFaults(sessionId, { delayMs: 1_500 });
+
+  await payWithCard(page, SUCCESS_CARD);
+  await waitForReturnPage(page, app, booking);
+  // The redirect alone never confirms: the webhook is still held back. Read in one go, before
+  // the page's own 2-second reload can replace it.
+  expect(await page.evaluate(READ_RETURN_PAGE)).toEqual({
+    title: texts.confirmingTitle,
+    text: texts.confirmingText,
+    refresh: "2",
+  });
+
+  // The page reloads itself until the webhook has confirmed the booking.
+  await waitForHeading(page, texts.confirmedTitle);
+  expect(await page.locator("p.confirmed").textContent()).toBe(texts.confirmedText);
+  expect(await page.locator("dd.reference").textContent()).toBe(booking.reference);
+  expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+
+  await sandbox.whenDeliveriesSettled();
+  await expectConfirmedWithOneMail(app, booking);
+  return booking;
+}

@@ -1,0 +1,309 @@
+/**
+ * @module
+ * The booking flow in a real browser (Debian's Chromium through playwright-core) against the
+ * whole app and its sandbox, on SQLite: from the home page through the search and booking forms,
+ * the 303 to the sandbox's hosted page (allowed by the app's CSP `form-action`), and whatever the
+ * shopper does there: pay, be declined, pass or fail 3-D Secure, take a konbini slip, cancel, or
+ * let the session expire. Every page visited, the app's and the sandbox's, must report no
+ * console error and no CSP violation. Each scenario saves a screenshot of its last page under
+ * `artifacts/e2e/`.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import {
+  launchBrowser,
+  type PageWatch,
+  requireChromium,
+  saveScreenshot,
+  watchPage,
+} from "../test-support/browser";
+import { startTestApp, type TestApp } from "../test-support/test-app";
+import type { Lang } from "../web/format";
+import { TEXTS } from "../web/i18n";
+import {
+  bookAndPayWithLateWebhook,
+  bookingNow,
+  DECLINE_CARD,
+  declinedCardPage,
+  expectConfirmedWithOneMail,
+  heading,
+  heldDays,
+  type KnownProblem,
+  mailsFor,
+  payWithCard,
+  runScenario,
+  SUCCESS_CARD,
+  sandboxOf,
+  searchAndBook,
+  shopperFor,
+  THREE_D_SECURE_CARD,
+  waitForHeading,
+  waitForOrigin,
+  waitForReturnPage,
+} from "./booking-steps";
+
+const TEST_TIMEOUT_MS = 30_000;
+const EN = TEXTS.en;
+
+const runs = requireChromium();
+// Skipped only without Chromium, and never under CI=true (requireChromium throws there).
+const suite = runs ? describe : describe.skip;
+
+suite("booking flow in Chromium (SQLite)", () => {
+  let browser: Browser;
+  let app: TestApp;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+  }, 60_000);
+
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  /** A fresh browser context (own cookies) and page, watched from before its first request. */
+  async function newShopperPage(lang: Lang): Promise<{ page: Page; watch: PageWatch }> {
+    context = await browser.newContext({ locale: lang === "ja" ? "ja-JP" : "en-US" });
+    const page = await context.newPage();
+    const watch = watchPage(page);
+    await watch.ready;
+    return { page, watch };
+  }
+
+  /**
+   * A test body: `body` on a fresh page, then the screenshot `name` of the last page and the
+   * check that no page reported a console error or CSP violation (see `runScenario`).
+   */
+  function scenario(
+    name: string,
+    lang: Lang,
+    body: (page: Page, known: KnownProblem[]) => Promise<void>,
+  ): () => Promise<void> {
+    return async () => {
+      const watched = await newShopperPage(lang);
+      await runScenario(
+        watched,
+        { name, app, screenshot: saveScreenshot, logs: app.logs },
+        (known) => body(watched.page, known),
+      );
+    };
+  }
+
+  const appOrigin = () => new URL(app.url).origin;
+
+  it(
+    "pays with the success card (Japanese) and is confirmed only after the webhook",
+    scenario("browser-success-ja", "ja", async (page) => {
+      const booking = await bookAndPayWithLateWebhook(page, app, {
+        lang: "ja",
+        carClass: "C",
+        shopper: shopperFor("success-ja"),
+      });
+      expect(await heading(page)).toBe(TEXTS.ja.confirmedTitle);
+      expect(booking.locale).toBe("ja");
+    }),
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "is declined, then pays with the success card on the same hosted page",
+    scenario("browser-decline-then-success", "en", async (page, known) => {
+      const { sessionId, booking } = await searchAndBook(page, app, {
+        lang: "en",
+        carClass: "K",
+        shopper: shopperFor("decline-retry"),
+      });
+
+      // The sandbox answers the declined card's page with 402, which Chromium reports.
+      known.push(declinedCardPage(sandboxOf(app).origin, sessionId));
+      await payWithCard(page, DECLINE_CARD);
+      expect(new URL(page.url()).pathname).toBe(`/c/pay/${sessionId}/card`);
+      expect(await page.getByRole("alert").filter({ hasText: "declined" }).textContent()).toBe(
+        "Your card was declined.",
+      );
+      await sandboxOf(app).whenDeliveriesSettled();
+      // A declined card leaves the checkout open: the booking keeps its car.
+      expect(await bookingNow(app, booking)).toMatchObject({ status: "awaiting_payment" });
+      expect(await heldDays(app, booking)).not.toEqual([]);
+
+      await payWithCard(page, SUCCESS_CARD);
+      await waitForReturnPage(page, app, booking);
+      await waitForHeading(page, EN.confirmedTitle);
+      await sandboxOf(app).whenDeliveriesSettled();
+      await expectConfirmedWithOneMail(app, booking);
+    }),
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "passes the 3-D Secure challenge and is confirmed",
+    scenario("browser-3ds-pass", "en", async (page) => {
+      const { sessionId, booking } = await searchAndBook(page, app, {
+        lang: "en",
+        carClass: "H",
+        shopper: shopperFor("3ds-pass"),
+      });
+
+      await payWithCard(page, THREE_D_SECURE_CARD);
+      expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/c/pay/${sessionId}/3ds/`));
+      await Promise.all([
+        waitForOrigin(page, appOrigin()),
+        page.getByRole("button", { name: "Complete authentication", exact: true }).click(),
+      ]);
+      await waitForReturnPage(page, app, booking);
+      await waitForHeading(page, EN.confirmedTitle);
+      await sandboxOf(app).whenDeliveriesSettled();
+      await expectConfirmedWithOneMail(app, booking);
+    }),
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "fails the 3-D Secure challenge: back on the hosted form with an error, booking unpaid",
+    scenario("browser-3ds-fail", "en", async (page) => {
+      const { sessionId, booking } = await searchAndBook(page, app, {
+        lang: "en",
+        carClass: "C",
+        shopper: shopperFor("3ds-fail"),
+      });
+
+      await payWithCard(page, THREE_D_SECURE_CARD);
+      expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/c/pay/${sessionId}/3ds/`));
+      await Promise.all([
+        page.waitForURL((url) => url.searchParams.get("error") === "authentication_failed"),
+        page.getByRole("button", { name: "Fail authentication", exact: true }).click(),
+      ]);
+      expect(new URL(page.url()).pathname).toBe(`/c/pay/${sessionId}`);
+      expect(await page.getByRole("alert").filter({ hasText: "3-D Secure" }).textContent()).toBe(
+        "3-D Secure authentication failed. Please try another card.",
+      );
+      expect(await page.locator('input[name="number"]').isVisible()).toBe(true);
+
+      await sandboxOf(app).whenDeliveriesSettled();
+      expect(await bookingNow(app, booking)).toMatchObject({ status: "awaiting_payment" });
+      expect(await heldDays(app, booking)).not.toEqual([]);
+      expect(await app.payments.getStatus({ orderRef: booking.reference })).toMatchObject({
+        status: "open",
+      });
+      expect(await mailsFor(app, booking)).toEqual([]);
+    }),
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "takes a konbini slip, waits on the return page, and is confirmed once the slip is paid",
+    scenario("browser-konbini", "en", async (page) => {
+      const sandbox = sandboxOf(app);
+      const { sessionId, booking } = await searchAndBook(page, app, {
+        lang: "en",
+        carClass: "K",
+        shopper: shopperFor("konbini"),
+      });
+
+      await Promise.all([
+        page.waitForURL((url) => url.pathname === `/c/pay/${sessionId}/konbini`),
+        page.getByRole("button", { name: "Get a payment slip", exact: true }).click(),
+      ]);
+      expect(await page.getByRole("heading", { name: "Konbini payment slip" }).count()).toBe(1);
+      // The app learns of the slip from `checkout.session.completed` (payment still unpaid).
+      await sandbox.whenDeliveriesSettled();
+
+      await Promise.all([
+        waitForOrigin(page, appOrigin()),
+        page.getByRole("link", { name: "Return to the shop", exact: true }).click(),
+      ]);
+      await waitForReturnPage(page, app, booking);
+      expect(await heading(page)).toBe(EN.confirmingTitle);
+      expect(await page.locator("p.confirming").textContent()).toBe(EN.konbiniText);
+      // Nothing will change until the shopper pays at the store: the page does not reload itself.
+      expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+      expect(await bookingNow(app, booking)).toMatchObject({ status: "awaiting_payment" });
+
+      sandbox.markKonbiniPaid(sessionId);
+      await sandbox.whenDeliveriesSettled();
+      await page.reload();
+      expect(await heading(page)).toBe(EN.confirmedTitle);
+      await expectConfirmedWithOneMail(app, booking);
+    }),
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "cancels on the hosted page, tries again from the booking page, and pays",
+    scenario("browser-cancel-then-pay", "en", async (page) => {
+      const { hostedUrl, booking } = await searchAndBook(page, app, {
+        lang: "en",
+        carClass: "H",
+        shopper: shopperFor("cancel-retry"),
+      });
+
+      await Promise.all([
+        waitForOrigin(page, appOrigin()),
+        page.getByRole("link", { name: "Cancel and return to the shop", exact: true }).click(),
+      ]);
+      const bookingPage = new URL(page.url());
+      expect(bookingPage.pathname).toBe(`/bookings/${booking.reference}`);
+      expect(bookingPage.searchParams.get("canceled")).toBe("1");
+      expect(await heading(page)).toBe(EN.bookingTitle);
+      expect(await page.locator("p.canceled").textContent()).toBe(EN.canceledNotice);
+      expect(await page.locator("dd.status").textContent()).toBe(EN.statusText.awaiting_payment);
+
+      await Promise.all([
+        waitForOrigin(page, sandboxOf(app).origin),
+        page.getByRole("button", { name: EN.tryAgain, exact: true }).click(),
+      ]);
+      // The open checkout is reused: the same hosted page, not a second session.
+      expect(page.url()).toBe(hostedUrl);
+
+      await payWithCard(page, SUCCESS_CARD);
+      await waitForReturnPage(page, app, booking);
+      await waitForHeading(page, EN.confirmedTitle);
+      await sandboxOf(app).whenDeliveriesSettled();
+      await expectConfirmedWithOneMail(app, booking);
+    }),
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "lets the checkout expire: the booking page says expired and the car is released",
+    scenario("browser-expired", "en", async (page) => {
+      const sandbox = sandboxOf(app);
+      const { sessionId, booking } = await searchAndBook(page, app, {
+        lang: "en",
+        carClass: "W",
+        shopper: shopperFor("expired"),
+      });
+      expect(await heldDays(app, booking)).not.toEqual([]);
+
+      sandbox.expireSession(sessionId);
+      await sandbox.whenDeliveriesSettled();
+      await page.reload();
+      expect(await heading(page)).toBe("Checkout expired");
+
+      await Promise.all([
+        waitForOrigin(page, appOrigin()),
+        page.getByRole("link", { name: "Return to the shop", exact: true }).click(),
+      ]);
+      expect(new URL(page.url()).pathname).toBe(`/bookings/${booking.reference}`);
+      expect(await heading(page)).toBe(EN.bookingTitle);
+      expect(await page.locator("dd.status").textContent()).toBe(EN.statusText.expired);
+      expect(await page.locator("p.payment").textContent()).toBe(EN.paymentText.expired);
+      // Neither the "canceled, try again" notice nor a pay button for an expired booking.
+      expect(await page.locator("p.canceled").count()).toBe(0);
+      expect(await page.locator('form[action*="/pay"]').count()).toBe(0);
+      expect(await page.getByRole("link", { name: EN.searchAgain, exact: true }).count()).toBe(1);
+
+      expect(await bookingNow(app, booking)).toMatchObject({ status: "expired" });
+      expect(await heldDays(app, booking)).toEqual([]);
+      expect(await mailsFor(app, booking)).toEqual([]);
+    }),
+    TEST_TIMEOUT_MS,
+  );
+});
