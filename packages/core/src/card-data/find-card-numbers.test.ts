@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import { isLinkpayError, LinkpayError } from "../errors";
 import { assertNoCardData, containsCardNumber, findCardNumbers } from "./find-card-numbers";
@@ -76,8 +77,35 @@ describe("findCardNumbers in strings", () => {
     ["double dash", "4242--4242--4242--4242"],
     ["other separators", "4242.4242.4242.4242 4242/4242/4242/4242 4242_4242_4242_4242"],
     ["twelve digits", "424242424242"],
+    ["digits glued to a letter before (an identifier)", "cs_test_a4242424242424242"],
+    ["digits glued to a letter after (an identifier)", "4242424242424242abc"],
+    ["a hex digest", "02e00415050a58646b99dd12fa6d964b1be22439223b4d6e5039088051307063"],
+    ["a UUID whose first groups are all digits", "48176423-5678-4102-8491-234567891234"],
   ])("does not flag %s", (_, text) => {
     expect(findCardNumbers(text)).toEqual([]);
+  });
+});
+
+describe("identifiers are not card numbers", () => {
+  it("the UUID fixture holds a Luhn-valid Visa number, found once it is outside the UUID", () => {
+    expect(findCardNumbers("4817642356784102")).toHaveLength(1);
+    expect(findCardNumbers("48176423-5678-4102")).toHaveLength(1);
+  });
+
+  it("never flags random UUIDs or SHA-256 digests (20 000 of each)", () => {
+    for (let index = 0; index < 20_000; index++) {
+      const uuid = randomUUID();
+      const digest = createHash("sha256").update(uuid).digest("hex");
+      expect(findCardNumbers({ uuid, digest, upper: uuid.toUpperCase() })).toEqual([]);
+    }
+  });
+
+  it("still finds a card number next to punctuation or Japanese text", () => {
+    expect(findCardNumbers("(4242 4242 4242 4242)")).toHaveLength(1);
+    expect(findCardNumbers("番号4242424242424242です")).toHaveLength(1);
+    expect(
+      findCardNumbers("id=6ba7b810-9dad-11d1-80b4-00c04fd430c8 pan=4242424242424242"),
+    ).toHaveLength(1);
   });
 });
 

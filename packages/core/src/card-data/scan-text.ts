@@ -1,7 +1,9 @@
 /**
  * @module
  * Locates card numbers inside one string: runs of 13–19 digits, optionally split by single
- * spaces or dashes, that pass Luhn and match a known brand. Internal to `card-data`.
+ * spaces or dashes, that pass Luhn and match a known brand. Digits glued to a Latin letter are
+ * part of an identifier (a hex digest, `cs_test_…`), and a UUID is never a card number: random
+ * identifiers would otherwise be flagged about once in a few hundred. Internal to `card-data`.
  */
 import {
   CARD_BRANDS,
@@ -48,6 +50,28 @@ function digitValue(unit: number): number {
   if (unit >= 0x30 && unit <= 0x39) return unit - 0x30;
   if (unit >= 0xff10 && unit <= 0xff19) return unit - 0xff10;
   return -1;
+}
+
+/** A Latin letter, ASCII or fullwidth: digits touching one belong to an identifier. */
+function isLetter(unit: number): boolean {
+  return (
+    (unit >= 0x41 && unit <= 0x5a) ||
+    (unit >= 0x61 && unit <= 0x7a) ||
+    (unit >= 0xff21 && unit <= 0xff3a) ||
+    (unit >= 0xff41 && unit <= 0xff5a)
+  );
+}
+
+/** True when the character at `index` exists and is a letter. */
+function letterAt(text: string, index: number): boolean {
+  return index >= 0 && index < text.length && isLetter(text.charCodeAt(index));
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/** The [start, end) ranges of UUIDs in `text`. */
+function uuidRanges(text: string): (readonly [number, number])[] {
+  return [...text.matchAll(UUID)].map((match) => [match.index, match.index + match[0].length]);
 }
 
 /** A single character that may split the digits of a card number: a space or a dash. */
@@ -100,11 +124,11 @@ function readChain(text: string, start: number): DigitGroup[] {
  * Card numbers made of whole consecutive groups of a chain. From each group, left to right, the
  * longest 13–19 digit window that is a card number wins; scanning resumes after it.
  */
-function spansInChain(groups: readonly DigitGroup[]): CardNumberSpan[] {
+function spansInChain(context: ScanContext, groups: readonly DigitGroup[]): CardNumberSpan[] {
   const spans: CardNumberSpan[] = [];
   let first = 0;
   while (first < groups.length) {
-    const match = longestCardAt(groups, first);
+    const match = longestCardAt(context, groups, first);
     if (match === undefined) {
       first += 1;
     } else {
@@ -115,8 +139,21 @@ function spansInChain(groups: readonly DigitGroup[]): CardNumberSpan[] {
   return spans;
 }
 
+/** The text being scanned, and where its UUIDs are. */
+interface ScanContext {
+  readonly text: string;
+  readonly uuids: readonly (readonly [number, number])[];
+}
+
+/** Whether [start, end) may be a card number: not glued to a letter, not inside a UUID. */
+function standsAlone({ text, uuids }: ScanContext, start: number, end: number): boolean {
+  if (letterAt(text, start - 1) || letterAt(text, end)) return false;
+  return !uuids.some(([from, to]) => start < to && end > from);
+}
+
 /** The longest card number made of whole groups starting at `groups[first]`, if any. */
 function longestCardAt(
+  context: ScanContext,
   groups: readonly DigitGroup[],
   first: number,
 ): { readonly span: CardNumberSpan; readonly next: number } | undefined {
@@ -134,6 +171,7 @@ function longestCardAt(
     }
   }
   for (const window of windows.reverse()) {
+    if (!standsAlone(context, head.start, window.end)) continue;
     const pan = digits.slice(0, window.length);
     const brand = passesLuhn(pan) ? cardBrandOf(pan) : undefined;
     if (brand !== undefined) {
@@ -147,6 +185,7 @@ function longestCardAt(
 /** Every card number in `text`, in order, never overlapping. */
 export function findCardNumberSpans(text: string): CardNumberSpan[] {
   const spans: CardNumberSpan[] = [];
+  const context: ScanContext = { text, uuids: uuidRanges(text) };
   let position = 0;
   while (position < text.length) {
     if (digitValue(text.charCodeAt(position)) < 0) {
@@ -154,7 +193,7 @@ export function findCardNumberSpans(text: string): CardNumberSpan[] {
       continue;
     }
     const chain = readChain(text, position);
-    for (const span of spansInChain(chain)) spans.push(span);
+    for (const span of spansInChain(context, chain)) spans.push(span);
     position = chain[chain.length - 1]?.end ?? position + 1;
   }
   return spans;

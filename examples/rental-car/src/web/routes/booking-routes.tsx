@@ -61,7 +61,10 @@ async function startPayment(
     // The provider is down or refused: the booking keeps its car until the checkout window
     // passes; the shopper can try again from the booking page.
     if (!isLinkpayError(error) || error.kind === "not_authentic") throw error;
-    deps.logger.warn({ code: error.code, reference: booking.reference }, "checkout could not start");
+    deps.logger.warn(
+      { code: error.code, reason: error.message, reference: booking.reference },
+      "checkout could not start",
+    );
     const context = pageContext(deps, req, res);
     const page = (
       <BookingPage
