@@ -19,6 +19,7 @@ import { CAR_CLASSES, LOCATIONS } from "../catalogue/catalogue";
 import { formFields, HttpShopper } from "../http-client/http-shopper";
 import { waitForPort } from "../reliability/nginx";
 import { bareCheckoutApp } from "./bare-checkout-server";
+import { machineLine, saveResults } from "./bench-results";
 
 const WARM_UP_SECONDS = 2;
 
@@ -38,6 +39,8 @@ interface Measured {
   readonly p99: number;
   readonly redirects: number;
   readonly other: number;
+  /** Latency percentiles in ms, for the chart (`p50`, `p90`, `p99`, …). */
+  readonly percentiles: Readonly<Record<string, number>>;
 }
 
 function option(argv: readonly string[], name: string, fallback: number): number {
@@ -157,21 +160,37 @@ function summarize(subject: string, round: number, result: autocannon.Result): M
     p99: result.latency.p99,
     redirects,
     other: result.requests.total - redirects,
+    percentiles: percentilesOf(result.latency),
   };
 }
 
+/** autocannon's latency percentiles (`p2_5` → `p2.5`). */
+function percentilesOf(latency: autocannon.Histogram): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, value] of Object.entries(latency)) {
+    if (/^p\d/.test(key) && typeof value === "number") out[key.replace("_", ".")] = value;
+  }
+  return out;
+}
+
 /** Starts the app as `node dist/main.js` against the sandbox; returns its URL and a stop. */
-async function startApp(databaseUrl: string, origin: string, key: string, port: number) {
+async function startApp(
+  subject: { readonly url: string; readonly env: Readonly<Record<string, string>> },
+  origin: string,
+  key: string,
+  port: number,
+) {
   const app = spawn(process.execPath, [join(__dirname, "..", "main.js")], {
     env: {
       ...process.env,
       PORT: String(port),
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: subject.url,
       STRIPE_SECRET_KEY: key,
       STRIPE_WEBHOOK_SECRET: `whsec_${randomBytes(24).toString("base64url")}`,
       STRIPE_API_URL: origin,
       SESSION_SECRET: randomBytes(32).toString("base64url"),
       RECONCILE_INTERVAL_SECONDS: "0",
+      ...subject.env,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -197,13 +216,18 @@ async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), "checkout-bench-"));
   const postgres = settings.sqliteOnly ? undefined : await throwawayPostgres();
   const subjects = [
-    { name: "app on SQLite", url: `sqlite:${join(directory, "bench.db")}` },
-    ...(postgres ? [{ name: "app on PostgreSQL", url: postgres.url }] : []),
+    { name: "app on SQLite", url: `sqlite:${join(directory, "bench.db")}`, env: {} },
+    {
+      name: "app on SQLite, synchronous=normal",
+      url: `sqlite:${join(directory, "bench-normal.db")}`,
+      env: { SQLITE_SYNCHRONOUS: "normal" },
+    },
+    ...(postgres ? [{ name: "app on PostgreSQL", url: postgres.url, env: {} }] : []),
   ];
   const runs: Measured[] = [];
   let port = 41_000 + Math.floor(Math.random() * 1000);
   for (const subject of subjects) {
-    const app = await startApp(subject.url, origin, key, port++);
+    const app = await startApp(subject, origin, key, port++);
     const shopper = new HttpShopper(app.url);
     const form = await shopper.get(
       `/book?${new URLSearchParams({
@@ -249,6 +273,8 @@ async function main(): Promise<void> {
   await postgres?.drop();
   rmSync(directory, { recursive: true, force: true });
   process.stdout.write(`${report(runs, settings)}\n`);
+  const saved = saveResults("checkout.json", { machine: machineLine(), settings, runs });
+  process.stderr.write(`results: ${saved}\n`);
 }
 
 function median(values: readonly number[]): number {

@@ -22,6 +22,11 @@ export interface AppConfig {
   readonly reconcileAfterSeconds: number;
   /** `smtp://…` to send confirmation e-mails; unset: they stay in the outbox table only. */
   readonly smtpUrl: string | undefined;
+  /**
+   * `SQLITE_SYNCHRONOUS`: `full` (default; a commit survives power loss) or `normal` (WAL: a
+   * commit survives a crash of the app, not of the machine; much faster on slow disks).
+   */
+  readonly sqliteSynchronous: "full" | "normal";
   /** Where the built-in sandbox listens when there is no Stripe key (`SANDBOX_PORT`, 4242). */
   readonly sandboxPort: number;
   readonly production: boolean;
@@ -115,6 +120,11 @@ const envSchema = z.object({
         methods.every((method) => method === "card" || method === "konbini"),
       { error: "STRIPE_PAYMENT_METHODS must be card, konbini or card,konbini" },
     ),
+  SQLITE_SYNCHRONOUS: optional
+    .transform((value) => value ?? "full")
+    .refine((value): value is "full" | "normal" => value === "full" || value === "normal", {
+      error: "SQLITE_SYNCHRONOUS must be full or normal",
+    }),
   SMTP_URL: optional.refine((value) => value === undefined || /^smtps?:\/\//.test(value), {
     error: "SMTP_URL must start with smtp:// or smtps://",
   }),
@@ -170,6 +180,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     reconcileIntervalSeconds: values.RECONCILE_INTERVAL_SECONDS,
     reconcileAfterSeconds: values.RECONCILE_AFTER_SECONDS,
     smtpUrl: values.SMTP_URL,
+    sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     sandboxPort: values.SANDBOX_PORT,
     production,
   };

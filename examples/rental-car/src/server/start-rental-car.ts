@@ -63,7 +63,10 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
   const now = options.now ?? (() => new Date());
 
   ensureSqliteDirectory(config.databaseUrl);
-  const store = createSqlStore({ url: config.databaseUrl });
+  const store = createSqlStore({
+    url: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
   const server = createServer();
   let sandbox: Sandbox | undefined;
   const stops: (() => Promise<void> | void)[] = [];
