@@ -38,6 +38,8 @@ describe("loadConfig", () => {
       reconcileIntervalSeconds: 60,
       smtpUrl: undefined,
       sandboxPort: 4242,
+      sqliteSynchronous: "full",
+      reconcileAfterSeconds: 120,
       production: false,
     });
   });
@@ -63,6 +65,9 @@ describe("loadConfig", () => {
       RECONCILE_INTERVAL_SECONDS: "0",
       SMTP_URL: "smtp://127.0.0.1:2525",
       SANDBOX_PORT: "0",
+      SQLITE_SYNCHRONOUS: "normal",
+      STRIPE_PAYMENT_METHODS: "card,konbini",
+      RECONCILE_AFTER_SECONDS: "15",
     });
     expect(config).toMatchObject({
       port: 3100,
@@ -73,11 +78,14 @@ describe("loadConfig", () => {
         webhookSecret: WEBHOOK_SECRET,
         apiUrl: "http://127.0.0.1:12111",
         checkoutOrigin: undefined,
+        paymentMethods: ["card", "konbini"],
       },
       sessionSecret: SESSION_SECRET,
       reconcileIntervalSeconds: 0,
       smtpUrl: "smtp://127.0.0.1:2525",
       sandboxPort: 0,
+      sqliteSynchronous: "normal",
+      reconcileAfterSeconds: 15,
       production: false,
     });
   });
@@ -95,6 +103,9 @@ describe("loadConfig", () => {
       RECONCILE_INTERVAL_SECONDS: "-5",
       SMTP_URL: "http://mail.example",
       SANDBOX_PORT: "70000",
+      SQLITE_SYNCHRONOUS: "off",
+      STRIPE_PAYMENT_METHODS: "card,paypay",
+      RECONCILE_AFTER_SECONDS: "soon",
     });
     for (const variable of [
       "PORT",
@@ -108,6 +119,9 @@ describe("loadConfig", () => {
       "RECONCILE_INTERVAL_SECONDS",
       "SMTP_URL",
       "SANDBOX_PORT",
+      "SQLITE_SYNCHRONOUS",
+      "STRIPE_PAYMENT_METHODS",
+      "RECONCILE_AFTER_SECONDS",
     ]) {
       expect({
         variable,
