@@ -27,7 +27,7 @@ const HEIGHT = 400;
 const MARGIN = { top: 40, right: 180, bottom: 56, left: 72 };
 const COLOURS = ["#0b6e4f", "#c0392b", "#2c6fbb", "#8e44ad", "#d68910"];
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(
     /[&<>"]/g,
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c] ?? c,
@@ -66,7 +66,7 @@ export function renderLineChart(chart: LineChart): string {
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
-    `<text x="${MARGIN.left}" y="24" font-size="15" font-weight="bold">${escape(chart.title)}</text>`,
+    `<text x="${MARGIN.left}" y="24" font-size="15" font-weight="bold">${escapeXml(chart.title)}</text>`,
   ];
   for (let y = yMin; y <= yMax + yStep / 2; y += yStep) {
     parts.push(
@@ -83,14 +83,14 @@ export function renderLineChart(chart: LineChart): string {
   for (const tick of xTicks) {
     parts.push(
       `<line x1="${sx(tick.at)}" x2="${sx(tick.at)}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH + 5}" stroke="#6b7280"/>`,
-      `<text x="${sx(tick.at)}" y="${MARGIN.top + plotH + 20}" text-anchor="middle">${escape(tick.label)}</text>`,
+      `<text x="${sx(tick.at)}" y="${MARGIN.top + plotH + 20}" text-anchor="middle">${escapeXml(tick.label)}</text>`,
     );
   }
   parts.push(
     `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH}" stroke="#6b7280"/>`,
     `<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotH}" stroke="#6b7280"/>`,
-    `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 12}" text-anchor="middle">${escape(chart.xLabel)}</text>`,
-    `<text transform="translate(18 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escape(chart.yLabel)}</text>`,
+    `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 12}" text-anchor="middle">${escapeXml(chart.xLabel)}</text>`,
+    `<text transform="translate(18 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escapeXml(chart.yLabel)}</text>`,
   );
   chart.series.forEach((series, index) => {
     const colour = COLOURS[index % COLOURS.length];
@@ -106,7 +106,7 @@ export function renderLineChart(chart: LineChart): string {
     const ly = MARGIN.top + 10 + index * 20;
     parts.push(
       `<line x1="${WIDTH - MARGIN.right + 16}" x2="${WIDTH - MARGIN.right + 36}" y1="${ly}" y2="${ly}" stroke="${colour}" stroke-width="2"/>`,
-      `<text x="${WIDTH - MARGIN.right + 42}" y="${ly + 4}">${escape(series.name)}</text>`,
+      `<text x="${WIDTH - MARGIN.right + 42}" y="${ly + 4}">${escapeXml(series.name)}</text>`,
     );
   });
   parts.push("</svg>");

@@ -198,6 +198,26 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
   return x.amount < y.amount ? -1 : 1;
 }
 
+/** Formatters already built, by locale and currency (bounded: locales may come from requests). */
+const FORMATTERS = new Map<string, Intl.NumberFormat>();
+const MAX_CACHED_FORMATTERS = 64;
+
+/** Building an Intl formatter costs far more than using one: build each pair once. */
+function moneyFormatter(locale: string, currency: CurrencyCode): Intl.NumberFormat {
+  const key = `${locale}\u0000${currency}`;
+  const cached = FORMATTERS.get(key);
+  if (cached !== undefined) return cached;
+  const digits = currencyExponent(currency);
+  const formatter = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  if (FORMATTERS.size < MAX_CACHED_FORMATTERS) FORMATTERS.set(key, formatter);
+  return formatter;
+}
+
 /**
  * Formats for display with Intl, always with the ISO 4217 number of decimals (exact, via a string).
  *
@@ -210,13 +230,7 @@ export function compareMoney(a: Money, b: Money): -1 | 0 | 1 {
 export function formatMoney(m: Money, locale: string): string {
   const valid = checked(m);
   const major = toMajorString(valid);
-  const digits = currencyExponent(valid.currency);
-  const formatter = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: valid.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const formatter = moneyFormatter(locale, valid.currency);
   // toMajorString always yields a plain decimal; the guard only proves it to the compiler.
   return formatter.format(isPlainDecimal(major) ? major : Number.NaN);
 }
