@@ -1,7 +1,7 @@
 /**
  * @module
  * `node examples/rental-car/dist/bench/checkout-bench.js [--seconds 5] [--rounds 3]
- * [--connections 8] [--sqlite-only]`: checkout start through the whole app (`POST /bookings` →
+ * [--connections 8] [--sqlite-only] [--cpu-prof <dir>]`: checkout start through the whole app (`POST /bookings` →
  * validation, pricing, booking and car hold in the database, linkpay's attempt, the provider call,
  * the redirect guard, 303) against a bare Express route making the same single create-session
  * call to the same sandbox. Every server runs in its own process; autocannon runs here.
@@ -180,7 +180,11 @@ async function startApp(
   key: string,
   port: number,
 ) {
-  const app = spawn(process.execPath, [join(__dirname, "..", "main.js")], {
+  // `--cpu-prof <dir>` profiles the app processes (V8 writes a .cpuprofile when each exits).
+  const profile = process.argv.indexOf("--cpu-prof");
+  const profiling =
+    profile >= 0 ? ["--cpu-prof", "--cpu-prof-dir", process.argv[profile + 1] ?? "."] : [];
+  const app = spawn(process.execPath, [...profiling, join(__dirname, "..", "main.js")], {
     env: {
       ...process.env,
       PORT: String(port),

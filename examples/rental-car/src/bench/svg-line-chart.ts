@@ -22,9 +22,9 @@ export interface LineChart {
   readonly yFromZero?: boolean | undefined;
 }
 
-const WIDTH = 720;
+const WIDTH = 900;
 const HEIGHT = 400;
-const MARGIN = { top: 40, right: 180, bottom: 56, left: 72 };
+const MARGIN = { top: 40, right: 300, bottom: 56, left: 72 };
 const COLOURS = ["#0b6e4f", "#c0392b", "#2c6fbb", "#8e44ad", "#d68910"];
 
 function escapeXml(text: string): string {
@@ -70,8 +70,8 @@ export function renderLineChart(chart: LineChart): string {
   ];
   for (let y = yMin; y <= yMax + yStep / 2; y += yStep) {
     parts.push(
-      `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${sy(y)}" y2="${sy(y)}" stroke="#e5e7eb"/>`,
-      `<text x="${MARGIN.left - 8}" y="${sy(y) + 4}" text-anchor="end">${format(y)}</text>`,
+      `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${sy(y).toFixed(1)}" y2="${sy(y).toFixed(1)}" stroke="#e5e7eb"/>`,
+      `<text x="${MARGIN.left - 8}" y="${(sy(y) + 4).toFixed(1)}" text-anchor="end">${format(y)}</text>`,
     );
   }
   const xTicks =
@@ -82,8 +82,8 @@ export function renderLineChart(chart: LineChart): string {
     });
   for (const tick of xTicks) {
     parts.push(
-      `<line x1="${sx(tick.at)}" x2="${sx(tick.at)}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH + 5}" stroke="#6b7280"/>`,
-      `<text x="${sx(tick.at)}" y="${MARGIN.top + plotH + 20}" text-anchor="middle">${escapeXml(tick.label)}</text>`,
+      `<line x1="${sx(tick.at).toFixed(1)}" x2="${sx(tick.at).toFixed(1)}" y1="${MARGIN.top + plotH}" y2="${MARGIN.top + plotH + 5}" stroke="#6b7280"/>`,
+      `<text x="${sx(tick.at).toFixed(1)}" y="${MARGIN.top + plotH + 20}" text-anchor="middle">${escapeXml(tick.label)}</text>`,
     );
   }
   parts.push(

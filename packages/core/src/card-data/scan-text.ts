@@ -71,6 +71,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 /** The [start, end) ranges of UUIDs in `text`. */
 function uuidRanges(text: string): (readonly [number, number])[] {
+  if (text.length < 36) return [];
   return [...text.matchAll(UUID)].map((match) => [match.index, match.index + match[0].length]);
 }
 
