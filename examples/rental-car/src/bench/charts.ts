@@ -28,7 +28,12 @@ function median<T>(items: readonly T[], by: (item: T) => number): T | undefined 
 function checkoutChart(): string | undefined {
   const runs = field(read("checkout.json"), "runs");
   if (!Array.isArray(runs)) return undefined;
-  const subjects = [...new Set(runs.map((run) => String(field(run, "subject"))))];
+  // Every app subject, and one bare route (the others are the same route in other rounds).
+  const all = [...new Set(runs.map((run) => String(field(run, "subject"))))];
+  const subjects = [
+    ...all.filter((name) => !name.startsWith("bare")),
+    ...all.filter((name) => name.startsWith("bare")).slice(0, 1),
+  ];
   const series: Series[] = subjects.map((subject) => {
     const middle = median(
       runs.filter((run) => field(run, "subject") === subject),

@@ -25,7 +25,7 @@ export interface LineChart {
 const WIDTH = 900;
 const HEIGHT = 400;
 const MARGIN = { top: 40, right: 300, bottom: 56, left: 72 };
-const COLOURS = ["#0b6e4f", "#c0392b", "#2c6fbb", "#8e44ad", "#d68910"];
+const COLOURS = ["#0b6e4f", "#2c6fbb", "#d68910", "#c0392b", "#8e44ad", "#5d6d7e"];
 
 function escapeXml(text: string): string {
   return text.replace(
