@@ -73,9 +73,9 @@ describe("the full flow against the sandbox", () => {
     await world.close();
   });
 
-  async function start(locale: "ja" | "en" = "ja") {
-    const orderRef = `RC-FLOW-${++orders}`;
-    const started = await payments.startCheckout({
+  /** The same order every time: ¥19,800 in two lines. */
+  function orderOf(orderRef: string) {
+    return {
       orderRef,
       currency: "JPY",
       total: 19_800,
@@ -83,6 +83,13 @@ describe("the full flow against the sandbox", () => {
         { name: "Compact car, 2 days", unitAmount: 8_800, quantity: 2 },
         { name: "Child seat", unitAmount: 2_200, quantity: 1 },
       ],
+    };
+  }
+
+  async function start(locale: "ja" | "en" = "ja") {
+    const orderRef = `RC-FLOW-${++orders}`;
+    const started = await payments.startCheckout({
+      ...orderOf(orderRef),
       customerEmail: "hanako@example.com",
       locale,
     });
@@ -202,15 +209,7 @@ describe("the full flow against the sandbox", () => {
     expect(await statusOf(orderRef)).toBe("expired");
     expect(hooksFor(orderRef)).toEqual(["onExpired"]);
 
-    const again = await payments.startCheckout({
-      orderRef,
-      currency: "JPY",
-      total: 19_800,
-      lineItems: [
-        { name: "Compact car, 2 days", unitAmount: 8_800, quantity: 2 },
-        { name: "Child seat", unitAmount: 2_200, quantity: 1 },
-      ],
-    });
+    const again = await payments.startCheckout(orderOf(orderRef));
     expect(again.attempt.sequence).toBe(2);
     expect(again.attempt.providerSessionId).not.toBe(sessionId);
   });
@@ -222,15 +221,7 @@ describe("the full flow against the sandbox", () => {
     expect(await statusOf(orderRef)).toBe("open");
     expect(hooksFor(orderRef)).toEqual([]);
 
-    const retry = await payments.startCheckout({
-      orderRef,
-      currency: "JPY",
-      total: 19_800,
-      lineItems: [
-        { name: "Compact car, 2 days", unitAmount: 8_800, quantity: 2 },
-        { name: "Child seat", unitAmount: 2_200, quantity: 1 },
-      ],
-    });
+    const retry = await payments.startCheckout(orderOf(orderRef));
     expect(retry.reused).toBe(true);
     expect(retry.redirectUrl).toBe(hostedUrl);
     expect(retry.attempt.id).toBe(started.attempt.id);
