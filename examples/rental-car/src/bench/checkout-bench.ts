@@ -9,7 +9,7 @@
 import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSandbox } from "@linkpay/sandbox";
 import { createSqlStore } from "@linkpay/store-sql";
@@ -17,7 +17,7 @@ import autocannon from "autocannon";
 import { sql } from "kysely";
 import { CAR_CLASSES, LOCATIONS } from "../catalogue/catalogue";
 import { formFields, HttpShopper } from "../http-client/http-shopper";
-import { waitForPort } from "../reliability/nginx";
+import { waitForPort } from "../reliability/wait-for-port";
 import { bareCheckoutApp } from "./bare-checkout-server";
 import { machineLine, saveResults } from "./bench-results";
 
@@ -287,9 +287,8 @@ function median(values: readonly number[]): number {
 }
 
 function report(runs: readonly Measured[], settings: Settings): string {
-  const cpu = cpus()[0]?.model ?? "unknown CPU";
   const lines = [
-    `machine: ${availableParallelism()} CPUs (${cpu}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, node ${process.version}`,
+    `machine: ${machineLine()}`,
     `load: autocannon, ${settings.connections} connections, ${settings.seconds} s per run after ${WARM_UP_SECONDS} s warm-up, ${settings.rounds} alternating rounds; only 303 answers count`,
     "",
     "| subject | redirects/s (median) | p50 ms | p99 ms | × bare route |",

@@ -10,7 +10,7 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { waitForPort } from "../reliability/nginx";
+import { waitForPort } from "../reliability/wait-for-port";
 
 /** The app's secrets for one benchmark run. */
 export interface AppSecrets {

@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, type WriteStream } from "node:fs";
 import { join } from "node:path";
-import { waitForPort } from "./nginx";
+import { waitForPort } from "./wait-for-port";
 
 /** One app instance. */
 export interface AppInstance {

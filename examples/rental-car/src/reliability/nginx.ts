@@ -8,6 +8,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { waitForPort } from "./wait-for-port";
 
 /** A running balancer. */
 export interface Balancer {
@@ -88,23 +89,4 @@ http {
       await exited;
     },
   };
-}
-
-/** Resolves once something accepts connections on 127.0.0.1:`port`. */
-export async function waitForPort(port: number, timeoutMs = 20_000): Promise<void> {
-  const { connect } = await import("node:net");
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1");
-      socket.once("connect", () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nothing listens on port ${port}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

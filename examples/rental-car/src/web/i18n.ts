@@ -8,8 +8,19 @@ import type { Lang } from "./format";
 
 const COOKIE = "lang";
 
-/** The language of this request; remembers an explicit `?lang=` choice. */
+/** Languages already chosen, per response (a page and its error page ask again). */
+const chosen = new WeakMap<Response, Lang>();
+
+/** The language of this request; remembers an explicit `?lang=` choice (one cookie per answer). */
 export function chooseLanguage(req: Request, res: Response): Lang {
+  const known = chosen.get(res);
+  if (known !== undefined) return known;
+  const lang = decideLanguage(req, res);
+  chosen.set(res, lang);
+  return lang;
+}
+
+function decideLanguage(req: Request, res: Response): Lang {
   const asked = req.query.lang;
   if (asked === "ja" || asked === "en") {
     res.cookie(COOKIE, asked, {
