@@ -2,15 +2,124 @@
  * @module
  * @linkpay/core — the provider-agnostic domain of link-type (redirect) card payments: money,
  * checkout requests, the payment state machine, the provider and store contracts, the Payments
- * service, webhook signature helpers and the guards that keep card data and forged redirects out.
+ * service and the guards that keep card data and forged redirects out.
+ *
+ * Exports are listed by name on purpose: what is here is the supported surface (see
+ * `api/core.api.md`). Helpers for provider and store authors live on `@linkpay/core/provider-kit`
+ * and `@linkpay/core/store-kit`; test support on `/testing` and `/contract-tests`.
  */
-export * from "./card-data";
-export * from "./checkout";
-export * from "./errors";
-export * from "./money";
-export * from "./payments";
-export * from "./provider";
-export * from "./redirect-guard";
-export * from "./signatures";
-export * from "./state-machine";
-export * from "./store";
+export {
+  assertNoCardData,
+  type CardNumberFinding,
+  type CardScanOptions,
+  containsCardNumber,
+  findCardNumbers,
+  redact,
+  redactString,
+} from "./card-data";
+export {
+  CHECKOUT_EXPIRY_SECONDS,
+  type CheckoutLineItem,
+  type CheckoutRequest,
+  type CheckoutRequestInput,
+  checkoutRequestSchema,
+  METADATA_LIMITS,
+  ORDER_REF_PATTERN,
+  parseCheckoutRequest,
+} from "./checkout";
+export {
+  ERROR_CODES,
+  type ErrorCode,
+  type ErrorKind,
+  isLinkpayError,
+  LinkpayError,
+  type LinkpayErrorOptions,
+} from "./errors";
+export {
+  addMoney,
+  CURRENCY_EXPONENTS,
+  type CurrencyCode,
+  type CurrencyExponent,
+  compareMoney,
+  currencyExponent,
+  formatMoney,
+  isCurrencyCode,
+  type Money,
+  money,
+  moneyEquals,
+  moneyFromMajor,
+  multiplyMoney,
+  subtractMoney,
+  sumMoney,
+  toCurrencyCode,
+  toMajorString,
+} from "./money";
+export {
+  type ApplyResult,
+  type CheckedRedirectUrl,
+  type CheckoutUrl,
+  type CheckoutUrlContext,
+  type CheckoutUrls,
+  createPayments,
+  createReturnLinks,
+  type HandleWebhookInput,
+  type HookContext,
+  type Logger,
+  type PaymentHook,
+  type PaymentHooks,
+  type Payments,
+  type PaymentsOptions,
+  type ReconcileOptions,
+  type ReconcileReport,
+  type ReconcileRunner,
+  type ReconcileRunnerOptions,
+  type RejectReason,
+  type ReturnLinks,
+  type ReturnLinksOptions,
+  redactingLogger,
+  type StartCheckoutInput,
+  type StartedCheckout,
+  silentLogger,
+  startReconcileRunner,
+} from "./payments";
+export type {
+  CheckoutView,
+  CreateCheckoutInput,
+  IgnoredEvent,
+  PaymentEvent,
+  PaymentProvider,
+  ProviderCallOptions,
+  ProviderCheckoutSession,
+  ProviderEvent,
+  ProviderRefund,
+  RefundInput,
+  WebhookDelivery,
+} from "./provider";
+export {
+  createRedirectGuard,
+  type RedirectGuard,
+  type RedirectGuardOptions,
+  type RedirectRejectionReason,
+} from "./redirect-guard";
+export {
+  CLOSED_UNPAID_STATUSES,
+  isClosedStatus,
+  isPaidStatus,
+  PAID_STATUSES,
+  PAYMENT_EVENT_KINDS,
+  PAYMENT_STATUSES,
+  type PaymentEventKind,
+  type PaymentStatus,
+  UNSETTLED_STATUSES,
+} from "./state-machine";
+export {
+  type AuditEntry,
+  type CheckoutAttempt,
+  createMemoryStore,
+  type EventOutcome,
+  type MemoryStoreHandle,
+  type NewCheckoutAttempt,
+  type PaymentStore,
+  type ReceivedEvent,
+  type StoreTransaction,
+} from "./store";

@@ -91,6 +91,24 @@ describe("parseCheckoutRequest", () => {
     expect(result.paths).toContain(path);
   });
 
+  it("names the field and the rule in the message, not only in details", () => {
+    const messageOf = (input: object) => {
+      try {
+        parseCheckoutRequest(input);
+      } catch (error) {
+        return error instanceof Error ? error.message : "";
+      }
+      return "accepted";
+    };
+    expect(messageOf({ ...valid, orderRef: "RC 1" })).toMatch(
+      /orderRef: must be 1–64 letters, digits, '\.', '_', ':' or '-'/,
+    );
+    expect(messageOf({ ...valid, price: 1 })).toMatch(/request: Unrecognized key: "price"/);
+    expect(messageOf({ ...valid, total: 1 })).toMatch(
+      /total: must equal the sum .* \(17600\), got 1/,
+    );
+  });
+
   it("refuses a card number anywhere, without echoing it", () => {
     try {
       parseCheckoutRequest({ ...valid, metadata: { note: "5555-5555-5555-4444" } });

@@ -28,11 +28,20 @@ const lineItemSchema = z.strictObject({
   quantity: z.number().int().min(1).max(9999),
 });
 
+/**
+ * What an order reference may look like: 1–64 ASCII letters, digits, `.`, `_`, `:` or `-`, starting
+ * with a letter or digit. It travels in URLs, provider metadata and logs, so nothing else is allowed.
+ */
+export const ORDER_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
 /** The schema of {@link CheckoutRequestInput}; exported for composition in merchant schemas. */
 export const checkoutRequestSchema = z.strictObject({
   orderRef: z
     .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/, "1–64 letters, digits, '.', '_', ':' or '-'"),
+    .regex(
+      ORDER_REF_PATTERN,
+      "must be 1–64 letters, digits, '.', '_', ':' or '-', starting with a letter or digit",
+    ),
   lineItems: z.array(lineItemSchema).min(1).max(100),
   total: minorUnits.min(1),
   currency: z.string().refine(isCurrencyCode, "an upper-case ISO 4217 code such as JPY"),
@@ -96,7 +105,8 @@ export function parseCheckoutRequest(input: unknown): CheckoutRequest {
   const parsed = checkoutRequestSchema.safeParse(input);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw invalid("The checkout request is not valid", issues);
+    const listed = issues.map((issue) => `${issue.path || "request"}: ${issue.message}`).join("; ");
+    throw invalid(`The checkout request is not valid: ${listed}`, issues);
   }
   const data = parsed.data;
   const currency = data.currency;
@@ -110,9 +120,11 @@ export function parseCheckoutRequest(input: unknown): CheckoutRequest {
     currency,
   );
   if (sum.amount !== data.total) {
-    throw invalid("The total does not equal the sum of the line items", [
-      { path: "total", message: `expected ${sum.amount}, got ${data.total}` },
-    ]);
+    throw invalid(
+      `The checkout request is not valid: total: must equal the sum of unitAmount × quantity ` +
+        `over lineItems (${sum.amount}), got ${data.total}`,
+      [{ path: "total", message: `expected ${sum.amount}, got ${data.total}` }],
+    );
   }
   return {
     orderRef: data.orderRef,

@@ -5,5 +5,6 @@ export {
   type CheckoutRequestInput,
   checkoutRequestSchema,
   METADATA_LIMITS,
+  ORDER_REF_PATTERN,
   parseCheckoutRequest,
 } from "./checkout-request";

@@ -296,6 +296,33 @@ describe("handleWebhook", () => {
     expect(JSON.stringify(lines)).not.toMatch(/whsec_/);
   });
 
+  it("writes each outcome once, to the alert level when there is one and to the request's own logger", async () => {
+    const { fake, payments, lines: serviceLines } = setup();
+    const { attempt } = await payments.startCheckout(request("RC-ONCE"));
+    const request_ = memoryLogger();
+    const alerts: object[] = [];
+    const requestLogger: Logger = { ...request_.logger, alert: (fields) => alerts.push(fields) };
+    await payments.handleWebhook({
+      provider: fake.id,
+      logger: requestLogger,
+      ...fake.deliver({
+        type: "payment.succeeded",
+        sessionId: attempt.providerSessionId ?? "",
+        amount: 1,
+      }),
+    });
+    await payments.handleWebhook({
+      provider: fake.id,
+      logger: requestLogger,
+      ...fake.deliver({ type: "payment.succeeded", sessionId: attempt.providerSessionId ?? "" }),
+    });
+    expect(alerts).toEqual([expect.objectContaining({ alert: "amount_mismatch" })]);
+    expect(request_.lines).toEqual([
+      expect.objectContaining({ level: "info", message: "webhook applied" }),
+    ]);
+    expect(serviceLines.filter((line) => line.message === "webhook applied")).toEqual([]);
+  });
+
   it("turns a store failure into a retryable error", async () => {
     const fake = createFakeProvider();
     const memory = createMemoryStore();

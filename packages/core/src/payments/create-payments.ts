@@ -34,12 +34,20 @@ export interface PaymentsOptions<THandle = unknown> {
   readonly newId?: (() => string) | undefined;
 }
 
-/** What `startCheckout` takes: the checkout request, and which provider when there are several. */
-export type StartCheckoutInput = CheckoutRequestInput & { readonly provider?: string | undefined };
+/**
+ * What `startCheckout` takes: the checkout request, which provider when there are several, and
+ * optionally the request's own logger (so core's lines carry its request id).
+ */
+export type StartCheckoutInput = CheckoutRequestInput & {
+  readonly provider?: string | undefined;
+  readonly logger?: Logger | undefined;
+};
 
 /** What `handleWebhook` takes: the provider id from the route, and the raw delivery. */
 export interface HandleWebhookInput extends WebhookDelivery {
   readonly provider: string;
+  /** The request's own logger (its lines then carry the request id); default the service's. */
+  readonly logger?: Logger | undefined;
 }
 
 /** The Payments service. */
@@ -57,18 +65,37 @@ export interface Payments {
   reconcile(options?: ReconcileOptions): Promise<ReconcileReport>;
 }
 
-function indexProviders(providers: readonly PaymentProvider[]): Map<string, PaymentProvider> {
+/** A provider and the guard of its checkout origins, built once. */
+interface ProviderEntry {
+  readonly provider: PaymentProvider;
+  readonly guard: RedirectGuard;
+}
+
+function indexProviders(
+  providers: readonly PaymentProvider[],
+  allowInsecureLocalhost: boolean,
+): Map<string, ProviderEntry> {
   if (providers.length === 0) {
     throw new LinkpayError("CONFIG_INVALID", "At least one payment provider is required");
   }
-  const byId = new Map<string, PaymentProvider>();
+  const byId = new Map<string, ProviderEntry>();
   for (const provider of providers) {
     if (byId.has(provider.id)) {
       throw new LinkpayError("CONFIG_INVALID", `Two providers share the id "${provider.id}"`);
     }
-    byId.set(provider.id, provider);
+    const guard = createRedirectGuard({
+      allowedOrigins: provider.checkoutOrigins,
+      allowInsecureLocalhost,
+    });
+    byId.set(provider.id, { provider, guard });
   }
   return byId;
+}
+
+function unknownProvider(id: string | undefined): LinkpayError {
+  return new LinkpayError("UNKNOWN_PROVIDER", `No payment provider "${String(id)}"`, {
+    details: { provider: id },
+  });
 }
 
 /** Wraps unexpected failures (a database driver's error, say) as retryable. */
@@ -77,6 +104,26 @@ function asRetryable(error: unknown): unknown {
   return new LinkpayError("STORE_UNAVAILABLE", "The payment store failed; try again later", {
     cause: error,
   });
+}
+
+/**
+ * Logs what applying a delivery did, once: the domain outcome belongs to core; the HTTP layer only
+ * turns it into a status.
+ */
+function reportApplied(logger: Required<Logger>, result: ApplyResult, provider: string): void {
+  if (result.outcome === "rejected") {
+    logger.alert(
+      { alert: result.reason, provider, eventId: result.eventId, attemptId: result.attemptId },
+      "A verified event does not match its checkout attempt; nothing was fulfilled",
+    );
+  } else if (result.outcome === "processed" && result.alert) {
+    logger.alert(
+      { alert: result.alert, provider, eventId: result.eventId, attemptId: result.attemptId },
+      "Money was taken for a checkout that had already closed; check the order by hand",
+    );
+  } else {
+    logger.info({ provider, ...result }, "webhook applied");
+  }
 }
 
 /**
@@ -91,69 +138,49 @@ function asRetryable(error: unknown): unknown {
  * });
  */
 export function createPayments<THandle>(options: PaymentsOptions<THandle>): Payments {
-  const providers = indexProviders(options.providers);
+  const entries = indexProviders(options.providers, options.allowInsecureLocalhost ?? false);
   assertCheckoutUrls(options.urls);
   const logger = redactingLogger(options.logger ?? silentLogger);
   const hooks = options.hooks ?? {};
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
-  const guards = new Map<string, RedirectGuard>();
-  for (const provider of providers.values()) {
-    guards.set(
-      provider.id,
-      createRedirectGuard({
-        allowedOrigins: provider.checkoutOrigins,
-        allowInsecureLocalhost: options.allowInsecureLocalhost ?? false,
-      }),
-    );
-  }
-
-  function providerFor(id: string | undefined): PaymentProvider {
-    const provider = id === undefined ? options.providers[0] : providers.get(id);
-    if (!provider) throw new LinkpayError("UNKNOWN_PROVIDER", `No payment provider "${id}"`);
-    return provider;
-  }
-
-  function report(result: ApplyResult, provider: string): void {
-    if (result.outcome === "rejected") {
-      logger.error(
-        { alert: result.reason, provider, eventId: result.eventId, attemptId: result.attemptId },
-        "A verified event does not match its checkout attempt; nothing was fulfilled",
-      );
-    } else if (result.outcome === "processed" && result.alert) {
-      logger.error(
-        { alert: result.alert, provider, eventId: result.eventId, attemptId: result.attemptId },
-        "Money was taken for a checkout that had already closed; check the order by hand",
-      );
-    } else {
-      logger.info({ provider, ...result }, "webhook applied");
-    }
-  }
+  const [first] = entries.values();
+  const providers = new Map([...entries].map(([id, entry]) => [id, entry.provider]));
+  const loggerFor = (own: Logger | undefined) =>
+    own === undefined ? logger : redactingLogger(own);
 
   return {
     providers: [...providers.values()],
-    checkoutOrigins: [...new Set([...guards.values()].flatMap((guard) => guard.allowedOrigins))],
+    checkoutOrigins: [
+      ...new Set([...entries.values()].flatMap((entry) => entry.guard.allowedOrigins)),
+    ],
 
     async startCheckout(input) {
-      const { provider: providerId, ...request } = input;
-      const provider = providerFor(providerId);
-      const guard = guards.get(provider.id);
-      if (!guard)
-        throw new LinkpayError("UNKNOWN_PROVIDER", `No payment provider "${provider.id}"`);
+      const { provider: providerId, logger: own, ...request } = input;
+      const entry = providerId === undefined ? first : entries.get(providerId);
+      if (!entry) throw unknownProvider(providerId);
+      const { provider, guard } = entry;
       return startCheckout(
-        { store: options.store, provider, guard, urls: options.urls, logger, now, newId },
+        {
+          store: options.store,
+          provider,
+          guard,
+          urls: options.urls,
+          logger: loggerFor(own),
+          now,
+          newId,
+        },
         request,
       );
     },
 
-    async handleWebhook({ provider: providerId, rawBody, headers }) {
+    async handleWebhook({ provider: providerId, rawBody, headers, logger: own }) {
       const provider = providers.get(providerId);
-      if (!provider)
-        throw new LinkpayError("UNKNOWN_PROVIDER", `No payment provider "${providerId}"`);
+      if (!provider) throw unknownProvider(providerId);
       const event = await provider.parseWebhook({ rawBody, headers });
       try {
         const result = await applyEvent({ store: options.store, hooks, event, now: now() });
-        report(result, provider.id);
+        reportApplied(loggerFor(own), result, provider.id);
         return result;
       } catch (error) {
         throw asRetryable(error);

@@ -15,4 +15,10 @@ export {
 export type { HookContext, PaymentHook, PaymentHooks } from "./hooks";
 export { type Logger, redactingLogger, silentLogger } from "./logger";
 export { eventFromView, type ReconcileOptions, type ReconcileReport } from "./reconcile";
-export { idempotencyKeyFor, type StartedCheckout } from "./start-checkout";
+export {
+  type ReconcileRunner,
+  type ReconcileRunnerOptions,
+  startReconcileRunner,
+} from "./reconcile-runner";
+export { createReturnLinks, type ReturnLinks, type ReturnLinksOptions } from "./return-links";
+export { type CheckedRedirectUrl, idempotencyKeyFor, type StartedCheckout } from "./start-checkout";

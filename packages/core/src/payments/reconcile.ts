@@ -39,7 +39,7 @@ export interface ReconcileDeps<THandle> {
   readonly store: PaymentStore<THandle>;
   readonly hooks: PaymentHooks<THandle>;
   readonly providers: ReadonlyMap<string, PaymentProvider>;
-  readonly logger: Logger;
+  readonly logger: Required<Logger>;
   readonly now: () => Date;
 }
 
@@ -123,7 +123,7 @@ export async function reconcile<THandle>(
       const result = await reconcileOne(deps, attempt);
       if (result?.outcome === "processed" && result.changed) changed++;
       if (result?.outcome === "rejected") {
-        deps.logger.error(
+        deps.logger.alert(
           { alert: result.reason, attemptId: attempt.id, orderRef: attempt.orderRef },
           "The provider's view of a checkout does not match the stored attempt; nothing was fulfilled",
         );

@@ -16,11 +16,19 @@ import type { CheckoutAttempt, PaymentStore } from "../store";
 import { buildCheckoutUrl, type CheckoutUrls } from "./checkout-urls";
 import type { Logger } from "./logger";
 
+declare const checkedByGuard: unique symbol;
+
+/**
+ * A hosted-page URL that core's redirect guard accepted (on the provider's checkout origins).
+ * Only `startCheckout` makes one, so a redirect typed with it needs no second check.
+ */
+export type CheckedRedirectUrl = string & { readonly [checkedByGuard]: true };
+
 /** A checkout ready for the shopper's redirect. */
 export interface StartedCheckout {
   readonly attempt: CheckoutAttempt;
-  /** The provider's hosted page, already checked against the provider's checkout origins. */
-  readonly redirectUrl: string;
+  /** The provider's hosted page, checked against the provider's checkout origins. */
+  readonly redirectUrl: CheckedRedirectUrl;
   /** True when an existing open session was reused (e.g. a double click). */
   readonly reused: boolean;
 }
@@ -31,7 +39,7 @@ export interface StartCheckoutDeps {
   readonly provider: PaymentProvider;
   readonly guard: RedirectGuard;
   readonly urls: CheckoutUrls;
-  readonly logger: Logger;
+  readonly logger: Required<Logger>;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -109,11 +117,16 @@ async function attemptFor(
   throw new LinkpayError("STORE_CONFLICT", "Could not create the checkout attempt; retry");
 }
 
-function checkedRedirect(deps: StartCheckoutDeps, attempt: CheckoutAttempt, url: string): string {
+/** The one redirect check on the way to the 303: an alert, and nothing returned, when it fails. */
+function checkedRedirect(
+  deps: StartCheckoutDeps,
+  attempt: CheckoutAttempt,
+  url: string,
+): CheckedRedirectUrl {
   try {
-    return deps.guard.check(url).href;
+    return deps.guard.check(url).href as CheckedRedirectUrl;
   } catch (error) {
-    deps.logger.error(
+    deps.logger.alert(
       { alert: "redirect_not_allowed", provider: deps.provider.id, attemptId: attempt.id, error },
       "The provider returned a checkout URL outside its allowed origins; the shopper was not redirected",
     );

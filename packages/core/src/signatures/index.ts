@@ -1,21 +1,12 @@
 /**
  * @module
- * Webhook signature verification: HMAC helpers, replay window, secret checks, a generic
- * timestamped-HMAC verifier and Standard Webhooks.
+ * Webhook signature primitives: HMAC helpers, the replay window, secret checks and a generic
+ * timestamped-HMAC verifier. Public through `@linkpay/core/provider-kit`.
  */
 export { getHeader, getHeaderValues, type HeaderRecord } from "./header-lookup";
 export { type HmacSha256Input, hmacSha256, type SignatureEncoding, safeEqual } from "./hmac";
 export { decodeUtf8Strictly, type RawBody, rawBodyBytes } from "./raw-body";
 export { assertUsableSecrets } from "./secrets";
-export {
-  type SignStandardWebhookInput,
-  STANDARD_WEBHOOK_HEADERS,
-  type StandardWebhookHeaders,
-  signStandardWebhook,
-  type VerifiedStandardWebhook,
-  type VerifyStandardWebhookInput,
-  verifyStandardWebhook,
-} from "./standard-webhooks";
 export {
   assertTimestampWithinTolerance,
   DEFAULT_TOLERANCE_SECONDS,

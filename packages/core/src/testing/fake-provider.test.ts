@@ -1,9 +1,9 @@
 import { describe, expect, it } from "@jest/globals";
 import { contractCheckoutInput } from "../contract-tests/provider-contract";
 import { isLinkpayError } from "../errors";
-import { signStandardWebhook } from "../signatures";
 import { rejectionOf } from "./error-capture";
 import { createFakeProvider, FAKE_PROVIDER_SECRET } from "./fake-provider";
+import { signStandardWebhook } from "./standard-webhooks";
 
 describe("fake provider", () => {
   it("refuses an authentic delivery whose payload is not its event shape", async () => {

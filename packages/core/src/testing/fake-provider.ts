@@ -15,8 +15,8 @@ import type {
   ProviderEvent,
   WebhookDelivery,
 } from "../provider";
-import { signStandardWebhook, verifyStandardWebhook } from "../signatures";
 import { PAYMENT_EVENT_KINDS, type PaymentEventKind, type PaymentStatus } from "../state-machine";
+import { signStandardWebhook, verifyStandardWebhook } from "./standard-webhooks";
 
 /** A session as the fake provider keeps it. */
 export interface FakeSession {

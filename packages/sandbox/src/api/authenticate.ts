@@ -3,7 +3,7 @@
  * API key checks with Stripe's 401 answers: a Bearer (or Basic, as `curl -u` sends) secret key is
  * required; any `sk_test_…` key is accepted unless one key is configured; live keys are refused.
  */
-import { safeEqual } from "@linkpay/core";
+import { safeEqual } from "@linkpay/core/provider-kit";
 import type { Request, RequestHandler } from "express";
 import { invalidRequest, type SandboxApiError } from "./sandbox-api-error";
 

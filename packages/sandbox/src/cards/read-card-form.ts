@@ -3,7 +3,7 @@
  * Reads the hosted page's card form. The card number is checked (length, Luhn, test outcome) and
  * reduced to its brand and last four digits here; it goes no further and is never kept.
  */
-import { type CardBrand, cardBrandOf, passesLuhn } from "@linkpay/core";
+import { type CardBrand, cardBrandOf, passesLuhn } from "@linkpay/core/provider-kit";
 import * as z from "zod";
 import type { PaymentProblem } from "../hosted-page/texts";
 import type { CardDetails } from "../state/records";

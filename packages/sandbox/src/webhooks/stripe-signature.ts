@@ -3,7 +3,7 @@
  * Stripe's webhook signature: `Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256>`, keyed
  * with the whole `whsec_…` string, over `<t>.<raw body>`.
  */
-import { signTimestampedHmac } from "@linkpay/core";
+import { signTimestampedHmac } from "@linkpay/core/provider-kit";
 import { randomAlphanumeric } from "../ids/new-id";
 
 /** Input of {@link stripeSignatureHeader}. */

@@ -8,9 +8,9 @@ import {
   type CheckoutAttempt,
   LinkpayError,
   type NewCheckoutAttempt,
-  newCheckoutAttempt,
   type PaymentStore,
 } from "@linkpay/core";
+import { newCheckoutAttempt } from "@linkpay/core/store-kit";
 import type { Kysely, KyselyPlugin, Transaction } from "kysely";
 import type { SqlDialectName } from "../config/connection-url";
 import { classifyDriverError } from "../errors/classify-error";

@@ -2,7 +2,8 @@
  * @module
  * Checks on the API key and webhook signing secrets. Messages name the option, never the value.
  */
-import { assertUsableSecrets, LinkpayError } from "@linkpay/core";
+import { LinkpayError } from "@linkpay/core";
+import { assertUsableSecrets } from "@linkpay/core/provider-kit";
 
 const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/;
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/=_-]+$/;

@@ -4,7 +4,8 @@
  * independently of the SDK (core's timestamped HMAC: hex HMAC-SHA256 of `t.body`, keyed with
  * the whole `whsec_…` string).
  */
-import { LinkpayError, signTimestampedHmac } from "@linkpay/core";
+import { LinkpayError } from "@linkpay/core";
+import { signTimestampedHmac } from "@linkpay/core/provider-kit";
 
 /** Input of {@link signStripeWebhook}. */
 export interface SignStripeWebhookInput {

@@ -4,12 +4,8 @@
  * The SDK's own parser is lenient (`t=12abc` reads as 12, junk elements are skipped); linkpay
  * refuses anything Stripe would never send before the SDK sees it.
  */
-import {
-  getHeaderValues,
-  type HeaderRecord,
-  LinkpayError,
-  parseUnixTimestamp,
-} from "@linkpay/core";
+import { LinkpayError } from "@linkpay/core";
+import { getHeaderValues, type HeaderRecord, parseUnixTimestamp } from "@linkpay/core/provider-kit";
 
 /** The header Stripe signs deliveries with. */
 export const STRIPE_SIGNATURE_HEADER = "stripe-signature";

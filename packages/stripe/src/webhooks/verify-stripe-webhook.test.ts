@@ -6,11 +6,11 @@
 import { describe, expect, it } from "@jest/globals";
 import {
   type ErrorCode,
-  type HeaderRecord,
   isLinkpayError,
   type LinkpayError,
   type WebhookDelivery,
 } from "@linkpay/core";
+import type { HeaderRecord } from "@linkpay/core/provider-kit";
 import { errorOf, rejectionOf } from "@linkpay/core/testing";
 import Stripe from "stripe";
 import { createStripeProvider } from "../create-stripe-provider";

@@ -4,13 +4,13 @@
  * a strict header, a timestamp window in both directions (the SDK accepts any future
  * timestamp), and secret rotation (several secrets, any one matching).
  */
+import { LinkpayError } from "@linkpay/core";
 import {
   assertTimestampWithinTolerance,
   decodeUtf8Strictly,
   type HeaderRecord,
-  LinkpayError,
   rawBodyBytes,
-} from "@linkpay/core";
+} from "@linkpay/core/provider-kit";
 import Stripe from "stripe";
 import { parseSignatureHeader, readSignatureHeader } from "./signature-header";
 

@@ -1,7 +1,8 @@
 /**
  * @module
  * Standard Webhooks (https://www.standardwebhooks.com) verification and signing, delegating the
- * cryptography to the official `standardwebhooks` package.
+ * cryptography to the official `standardwebhooks` package. Only the fake provider signs this way
+ * (no provider linkpay supports does), so it lives with the test support.
  *
  * Why not call the package's `verify()`: it reads `Date.now()` (no injectable clock), has a fixed
  * 5-minute window, reports every failure as one error class, parses the timestamp header leniently
@@ -13,17 +14,17 @@
  */
 import { Webhook } from "standardwebhooks";
 import { LinkpayError } from "../errors";
-import { getHeaderValues, type HeaderRecord } from "./header-lookup";
-import { safeEqual } from "./hmac";
-import { decodeUtf8Strictly, type RawBody, rawBodyBytes } from "./raw-body";
-import { assertUsableSecrets } from "./secrets";
+import { getHeaderValues, type HeaderRecord } from "../signatures/header-lookup";
+import { safeEqual } from "../signatures/hmac";
+import { decodeUtf8Strictly, type RawBody, rawBodyBytes } from "../signatures/raw-body";
+import { assertUsableSecrets } from "../signatures/secrets";
 import {
   assertTimestampWithinTolerance,
   assertTolerance,
   DEFAULT_TOLERANCE_SECONDS,
   parseUnixTimestamp,
-} from "./timestamp";
-import { mismatchMessage } from "./timestamped-hmac";
+} from "../signatures/timestamp";
+import { mismatchMessage } from "../signatures/timestamped-hmac";
 
 /** The three Standard Webhooks header names (lowercase). */
 export const STANDARD_WEBHOOK_HEADERS = {

@@ -6,8 +6,8 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { Webhook } from "standardwebhooks";
-import { errorOf } from "../testing/error-capture";
-import type { HeaderRecord } from "./header-lookup";
+import type { HeaderRecord } from "../signatures/header-lookup";
+import { errorOf } from "./error-capture";
 import {
   signStandardWebhook,
   type VerifyStandardWebhookInput,

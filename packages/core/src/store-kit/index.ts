@@ -1,0 +1,11 @@
+/**
+ * @module
+ * `@linkpay/core/store-kit`: what a `PaymentStore` implementation is built from, so every store
+ * creates attempts the same way. Prove a store with `describeStoreContract` from
+ * `@linkpay/core/contract-tests`.
+ *
+ * @example
+ * import { newCheckoutAttempt } from "@linkpay/core/store-kit";
+ * const attempt = newCheckoutAttempt(input); // then insert it
+ */
+export { newCheckoutAttempt } from "../store/checkout-attempt";
