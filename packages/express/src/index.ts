@@ -1,20 +1,16 @@
 /**
  * @module
- * @linkpay/express: the Express 5 integration of linkpay. A webhook route that verifies raw bytes
- * and answers only after commit, a 303 checkout redirect, a return handler that never marks
- * anything paid, a strict CSP with the providers' origins in `form-action`, CSRF protection,
- * a card-data guard, redacted logging with request ids, one error handler and rate limits.
- * See docs/express.md for the mounting order.
+ * @linkpay/express: the Express 5 integration of linkpay. `mountLinkpay` installs it all in one
+ * call, in the documented order: request logging, the webhook route (raw bytes, 2xx only after
+ * commit), CSP reports, security headers with the providers' origins in `form-action`, the app's
+ * body parsers, the card-data guard, CSRF protection, the app's routes, 404 and one error handler.
+ * The pieces stay public for apps that assemble their own order (see docs/express.md), with the
+ * checkout redirect, the return page handler and rate limits for the app's own routes.
  */
-export {
-  type CardDataSource,
-  type RejectCardDataOptions,
-  rejectCardData,
-} from "./card-data-guard";
+export { type RejectCardDataOptions, rejectCardData } from "./card-data-guard";
 export {
   type CheckoutHandlerOptions,
   checkoutHandler,
-  type RedirectToCheckoutOptions,
   redirectToCheckout,
 } from "./checkout-redirect";
 export {
@@ -23,45 +19,37 @@ export {
   type CsrfProtectionOptions,
   type CsrfTokenOptions,
   csrfProtection,
-  judgeOrigin,
-  type OriginPolicy,
-  type OriginVerdict,
 } from "./csrf";
 export {
   type ErrorHandlerOptions,
   errorHandler,
   notFoundHandler,
   type RenderedProblem,
-  sendProblem,
 } from "./error-handler";
 export {
-  describeError,
   HTTP_ERROR_CODES,
   HttpError,
   type HttpErrorCode,
   type HttpErrorOptions,
   isHttpError,
   type PublicProblem,
-  problemFor,
 } from "./errors";
 export {
   ALERT_LEVEL,
-  type AlertLogger,
   type CreateLoggerOptions,
   createLogger,
-  hasAlertLevel,
-  isLogger,
   type LinkpayLogger,
   type LinkpayLogLevel,
-  logAlert,
-  loggerFor,
-  REDACTED_HEADER_PATHS,
   REQUEST_ID_HEADER,
   type RequestLoggingOptions,
-  requestIdOf,
   requestLogging,
-  toCoreLogger,
 } from "./logging";
+export {
+  type MountedLinkpay,
+  type MountLinkpayOptions,
+  type MountPart,
+  mountLinkpay,
+} from "./mount";
 export {
   checkoutRateLimit,
   type RateLimitOptions,
@@ -75,8 +63,8 @@ export {
   returnHandler,
 } from "./return-handler";
 export {
-  CSP_REPORT_GROUP,
   type CspReportRouteOptions,
+  cspNonce,
   cspReportRoute,
   type ExtensibleDirective,
   type ExtraSources,
@@ -84,9 +72,4 @@ export {
   type SecurityHeadersOptions,
   securityHeaders,
 } from "./security-headers";
-export {
-  DEFAULT_WEBHOOK_PATH,
-  type WebhookRouteOptions,
-  webhookPaths,
-  webhookRoute,
-} from "./webhook-route";
+export { type WebhookRouteOptions, webhookPaths, webhookRoute } from "./webhook-route";

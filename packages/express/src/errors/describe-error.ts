@@ -69,5 +69,7 @@ export function describeError(error: unknown): PublicProblem {
     };
   }
   if (isHttpError(error)) return problemFor(error.code);
+  // A path Express cannot percent-decode (`/bookings/%E0%A4%A`) names no page: 404, not 500.
+  if (error instanceof URIError) return problemFor("NOT_FOUND");
   return problemFor(bodyParserCode(error) ?? "INTERNAL_ERROR");
 }

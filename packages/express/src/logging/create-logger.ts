@@ -49,7 +49,7 @@ export interface CreateLoggerOptions {
  * @example
  * const logger = createLogger({ level: "info" });
  * app.use(requestLogging({ logger }));
- * const payments = createPayments({ ..., logger: toCoreLogger(logger) });
+ * const payments = createPayments({ ..., logger }); // alerts go to the `alert` level
  */
 export function createLogger(options: CreateLoggerOptions = {}): LinkpayLogger {
   const config: pino.LoggerOptions<"alert"> = {

@@ -1,9 +1,8 @@
 /**
  * @module
  * Logging: a redacting pino logger with an `alert` level, request logging with request ids
- * (pino-http), and the adapter to `@linkpay/core`'s Logger.
+ * (pino-http). A logger from `createLogger` is a `@linkpay/core` Logger as it is (alerts included).
  */
-export { toCoreLogger } from "./core-logger";
 export {
   ALERT_LEVEL,
   type CreateLoggerOptions,

@@ -29,6 +29,15 @@ export interface SecurityHeadersOptions {
   readonly extraSources?: ExtraSources | undefined;
 }
 
+declare global {
+  namespace Express {
+    interface Locals {
+      /** This response's CSP script/style nonce, set by `securityHeaders` (see {@link cspNonce}). */
+      cspNonce: string;
+    }
+  }
+}
+
 const nonces = new WeakMap<ServerResponse, string>();
 
 function assertOptions(options: SecurityHeadersOptions): void {
@@ -78,6 +87,25 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
     }
     headers(req, res, next);
   };
+}
+
+/**
+ * This response's CSP nonce, for `<script nonce>` and `<style nonce>`; throws CONFIG_INVALID when
+ * {@link securityHeaders} did not run for the request (a page would otherwise render scripts the
+ * policy blocks, or be served without a policy at all).
+ *
+ * @example
+ * res.send(`<script nonce="${cspNonce(res)}" src="/app.js"></script>`);
+ */
+export function cspNonce(res: ServerResponse): string {
+  const nonce = nonces.get(res);
+  if (nonce === undefined) {
+    throw new LinkpayError(
+      "CONFIG_INVALID",
+      "No CSP nonce for this response: mount securityHeaders (or mountLinkpay) before this route",
+    );
+  }
+  return nonce;
 }
 
 /**

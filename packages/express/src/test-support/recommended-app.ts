@@ -1,97 +1,92 @@
 /**
  * @module
- * The app docs/express.md recommends, mounted in the recommended order, around the test shop:
- * the same code the documentation shows, so the documented order is the tested one.
+ * The app docs/express.md recommends: `mountLinkpay` around the test shop's routes, with signed
+ * return links — the same code the documentation shows, so the documented wiring is the tested one.
  */
 import { randomBytes } from "node:crypto";
+import { createReturnLinks } from "@linkpay/core";
 import express, { type Express } from "express";
 import {
   checkoutHandler,
   checkoutRateLimit,
   createLogger,
-  cspReportRoute,
-  csrfProtection,
-  errorHandler,
+  cspNonce,
   type LinkpayLogger,
-  notFoundHandler,
-  rejectCardData,
-  requestLogging,
+  type MountLinkpayOptions,
+  mountLinkpay,
   returnHandler,
   returnRateLimit,
-  securityHeaders,
-  webhookPaths,
-  webhookRoute,
 } from "..";
 import type { Shop } from "./shop";
 
-/** The shop's orders: what a booking costs, and each order's unguessable return token. */
+/** The shop's orders, by reference, and the return-link tokens it handed out. */
 export interface OrderBook {
-  /** Return token → order reference. */
+  /** Return token → order reference, for the tests to follow the links. */
   readonly tokens: Map<string, string>;
 }
 
-/** The recommended app around `shop`. */
+/** The recommended app around `shop`; `overrides` change parts of the mount. */
 export function recommendedApp(
   shop: Shop,
   logger: LinkpayLogger = createLogger({ level: "silent" }),
-): {
-  app: Express;
-  orders: OrderBook;
-} {
+  overrides: Partial<MountLinkpayOptions> = {},
+): { app: Express; orders: OrderBook } {
   const { payments } = shop;
   const orders: OrderBook = { tokens: new Map() };
+  const links = createReturnLinks({ secret: "recommended-app-return-secret-0123456789" });
   const app = express();
-  app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
 
-  app.use(requestLogging({ logger }));
-  app.use(webhookRoute({ payments }));
-  app.use(cspReportRoute({ path: "/csp-reports" }));
-  app.use(securityHeaders({ payments, reportUri: "/csp-reports", production: false }));
-  app.use(rejectCardData());
-  const csrf = csrfProtection({
+  const { csrf } = mountLinkpay(app, {
+    payments,
+    logger,
     publicOrigin: "https://shop.example",
-    exemptPaths: webhookPaths(payments),
-    token: {
-      secret: "recommended-app-test-secret-0123456789abcdef",
-      sessionId: (req) => String(req.cookies?.sid ?? "anonymous"),
-      secureCookie: false,
+    production: false,
+    csrf: {
+      token: {
+        secret: "recommended-app-test-secret-0123456789abcdef",
+        sessionId: (req) => String(req.cookies?.sid ?? "anonymous"),
+        secureCookie: false,
+      },
     },
+    routes: (app) => {
+      app.get("/checkout", (req, res) => {
+        const token = csrf?.generateToken(req, res) ?? "";
+        res.setHeader("Cache-Control", "no-store");
+        res.send(
+          `<form method="post" action="/checkout"><input type="hidden" name="_csrf" value="${token}"><button>Pay</button></form>` +
+            `<script nonce="${cspNonce(res)}">/* analytics */</script>`,
+        );
+      });
+      app.post(
+        "/checkout",
+        checkoutRateLimit(),
+        checkoutHandler({
+          start: async (req) => {
+            const car = typeof req.body?.car === "string" ? req.body.car : "";
+            const orderRef = `RC-${car}-${randomBytes(4).toString("hex")}`;
+            orders.tokens.set(links.tokenFor(orderRef), orderRef);
+            return shop.start(orderRef, 5000);
+          },
+        }),
+      );
+      app.get(
+        "/checkout/return",
+        returnRateLimit(),
+        returnHandler({
+          payments,
+          resolveOrder: (req) => {
+            const token = String(req.query.t ?? "");
+            const orderRef = orders.tokens.get(token);
+            return orderRef !== undefined && links.isValid(orderRef, token) ? orderRef : null;
+          },
+          render: (view, _req, res) => {
+            res.json({ status: view.status });
+          },
+        }),
+      );
+    },
+    ...overrides,
   });
-  app.use(csrf);
-
-  app.get("/checkout", (req, res) => {
-    res.setHeader("Cache-Control", "no-store");
-    res.send(
-      `<form method="post" action="/checkout"><input type="hidden" name="_csrf" value="${csrf.generateToken(req, res)}"><button>Pay</button></form>` +
-        `<script nonce="${String(res.locals.cspNonce)}">/* analytics */</script>`,
-    );
-  });
-  app.post(
-    "/checkout",
-    checkoutRateLimit(),
-    checkoutHandler({
-      payments,
-      start: async (req) => {
-        const car = typeof req.body?.car === "string" ? req.body.car : "";
-        const orderRef = `RC-${car}-${randomBytes(4).toString("hex")}`;
-        orders.tokens.set(randomBytes(24).toString("base64url"), orderRef);
-        return shop.start(orderRef, 5000);
-      },
-    }),
-  );
-  app.get(
-    "/checkout/return",
-    returnRateLimit(),
-    returnHandler({
-      payments,
-      resolveOrder: (req) => orders.tokens.get(String(req.query.t ?? "")) ?? null,
-      render: (view, _req, res) => {
-        res.json({ status: view.status });
-      },
-    }),
-  );
-  app.use(notFoundHandler());
-  app.use(errorHandler());
   return { app, orders };
 }

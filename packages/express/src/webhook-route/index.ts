@@ -9,7 +9,7 @@ import { LinkpayError, type Logger, type Payments } from "@linkpay/core";
 import express, { type Response, type Router } from "express";
 import { loggerFor } from "../logging";
 import { rawBodyReader } from "./read-raw-body";
-import { logApplied, logWebhookFailure, webhookFailure } from "./webhook-answer";
+import { logWebhookFailure, webhookFailure } from "./webhook-answer";
 
 /** Options of {@link webhookRoute}. */
 export interface WebhookRouteOptions {
@@ -57,8 +57,8 @@ function assertOptions(options: WebhookRouteOptions): void {
  * The webhook router. Mount it before any global body parser and before CSRF protection.
  *
  * Answers: 200 `{ received: true }` for processed, duplicate and ignored events, and for a
- * verified event that does not match its attempt (logged as an alert: a retry cannot fix it);
- * 400 `{ error: { code } }` for a missing, malformed or wrong signature, a stale or future
+ * verified event that does not match its attempt (core logs it as an alert: a retry cannot fix
+ * it); 400 `{ error: { code } }` for a missing, malformed or wrong signature, a stale or future
  * timestamp, or a malformed payload; 404 for an unknown provider; 413 beyond `limit`; 500 when a
  * body parser ran first; 503 when the store or a hook failed, so the provider retries.
  *
@@ -70,7 +70,6 @@ function assertOptions(options: WebhookRouteOptions): void {
 export function webhookRoute(options: WebhookRouteOptions): Router {
   assertOptions(options);
   const { payments } = options;
-  const providerIds = new Set(payments.providers.map((provider) => provider.id));
   const readRawBody = rawBodyReader(options.limit ?? "256kb");
   const router = express.Router();
 
@@ -78,20 +77,17 @@ export function webhookRoute(options: WebhookRouteOptions): Router {
     const log = loggerFor(req, options.logger);
     const param: unknown = req.params.provider;
     const provider = typeof param === "string" ? param : "";
-    if (!providerIds.has(provider)) {
-      log.warn({ code: "UNKNOWN_PROVIDER" }, "webhook for an unknown provider");
-      answer(res, 404, JSON.stringify({ error: { code: "UNKNOWN_PROVIDER" } }));
-      return;
-    }
     try {
       const read = await readRawBody(req, res);
       if (!read.ok) throw read.error;
-      const result = await payments.handleWebhook({
+      // Core looks the provider up, verifies, applies and logs the outcome (with this request's
+      // id); this layer only turns the result into an HTTP answer.
+      await payments.handleWebhook({
         provider,
         rawBody: read.body,
         headers: req.headers,
+        logger: log,
       });
-      logApplied(log, result, provider);
       answer(res, 200, RECEIVED);
     } catch (error) {
       const failure = webhookFailure(error);

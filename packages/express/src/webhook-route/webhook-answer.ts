@@ -4,9 +4,8 @@
  * retries: 2xx only once the state is committed, 400 for forgeries and malformed payloads (a retry
  * cannot fix them), 500 for configuration mistakes, 503 when the store or a hook failed for now.
  */
-import { type ApplyResult, isLinkpayError, type Logger } from "@linkpay/core";
+import { isLinkpayError, type Logger } from "@linkpay/core";
 import { isHttpError } from "../errors";
-import { logAlert } from "../logging";
 
 /** A webhook answer for a failure: status and code only, nothing about why. */
 export interface WebhookFailure {
@@ -44,28 +43,4 @@ export function logWebhookFailure(
       `webhook failed: ${error instanceof Error ? error.message : "unknown error"}`,
     );
   }
-}
-
-/**
- * Logs an applied delivery: an alert for a verified event that does not match its attempt, or for
- * money taken after the checkout closed. Other outcomes are logged by core, not here.
- */
-export function logApplied(log: Logger, result: ApplyResult, provider: string): void {
-  if (result.outcome === "rejected") {
-    logAlert(
-      log,
-      result.reason,
-      { provider, eventId: result.eventId, attemptId: result.attemptId },
-      "A verified webhook does not match its checkout attempt; nothing was fulfilled",
-    );
-  } else if (result.outcome === "processed" && result.alert !== undefined) {
-    logAlert(
-      log,
-      result.alert,
-      { provider, eventId: result.eventId, attemptId: result.attemptId },
-      "Money was taken for a checkout that had already closed; check the order by hand",
-    );
-  }
-  // Anything else is already logged once, by core's Payments ("webhook applied", with the whole
-  // result): a second line per delivery here cost 5% of the app's CPU in the ingest benchmark.
 }
