@@ -42,6 +42,7 @@ export {
   type LinkpayLogLevel,
   REQUEST_ID_HEADER,
   type RequestLoggingOptions,
+  requestLogger,
   requestLogging,
 } from "./logging";
 export {

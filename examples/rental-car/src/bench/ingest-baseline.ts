@@ -9,6 +9,7 @@
  * No HTTP, no signature check, no Express, no Kysely, no event mapping.
  */
 import { createHash, randomUUID } from "node:crypto";
+import type { ReturnLinks } from "@linkpay/core";
 import { Pool } from "pg";
 import type { Booking } from "../bookings/bookings";
 import { confirmationMail } from "../mail/confirmation-mail";
@@ -37,7 +38,7 @@ export interface BaselineEvent {
 export function rawDriverBaseline(
   connectionString: string,
   size: number,
-  links: { readonly secret: string; readonly publicBaseUrl: string },
+  links: { readonly returnLinks: ReturnLinks; readonly publicBaseUrl: string },
 ) {
   const pool = new Pool({ connectionString, max: size, idleTimeoutMillis: 600_000 });
   pool.on("error", () => undefined);

@@ -40,6 +40,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
 import { sql } from "kysely";
+import { bookingLinks } from "../bookings/booking-reference";
 import { confirmationMail } from "../mail/confirmation-mail";
 import { bookingHref } from "../web/app-deps";
 import { machineLine, RESULTS_DIRECTORY, saveResults } from "./bench-results";
@@ -198,7 +199,10 @@ async function ingestRuns(input: {
   otherPids: () => number[];
 }): Promise<RoundRow[]> {
   const { settings, app, secrets } = input;
-  const links = { secret: secrets.sessionSecret, publicBaseUrl: `http://localhost:${app.port}` };
+  const links = {
+    returnLinks: bookingLinks(secrets.sessionSecret),
+    publicBaseUrl: `http://localhost:${app.port}`,
+  };
   const baseline = rawDriverBaseline(input.databaseUrl, settings.connections, links);
   const toBaseline = (items: readonly IngestItem[]) =>
     items.map((item) => ({ item, raw: paidEvent(item) }));
@@ -462,7 +466,7 @@ function slope(points: readonly (readonly [number, number])[]): number {
 
 /** The microseconds the app's confirmation e-mail takes to render (included on both sides). */
 function mailMicroseconds(items: readonly IngestItem[], secret: string): number {
-  const links = { secret, publicBaseUrl: "http://localhost:3000" };
+  const links = { returnLinks: bookingLinks(secret), publicBaseUrl: "http://localhost:3000" };
   const sample = items.slice(0, 500);
   const started = performance.now();
   for (const item of sample) {

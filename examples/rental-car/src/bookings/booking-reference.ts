@@ -1,11 +1,12 @@
 /**
  * @module
- * Booking references and access tokens. The reference is shown on receipts and read out on the
- * phone, so it is short and guessable in principle; the token in every link is an HMAC of it
- * under the app's secret, so only someone who received a link (or proved the e-mail address) can
- * open a booking. Nothing is stored for tokens; they are recomputed and compared in constant time.
+ * Booking references and the links that open them. The reference is shown on receipts and read
+ * out on the phone, so it is short and guessable in principle; every link also carries a token
+ * signed by linkpay's `createReturnLinks` under the app's secret, so only someone who received a
+ * link (or proved the e-mail address) can open a booking. Nothing is stored for tokens.
  */
-import { createHmac, randomInt, timingSafeEqual } from "node:crypto";
+import { randomInt } from "node:crypto";
+import { createReturnLinks, type ReturnLinks } from "@linkpay/core";
 
 // No 0/O, 1/I/L: read out on the phone without confusion.
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -22,15 +23,7 @@ export function isReference(value: string): boolean {
   return /^RC-[2-9A-HJKMNP-Z]{8}$/.test(value);
 }
 
-/** The access token of a booking's links. */
-export function accessToken(secret: string, reference: string): string {
-  return createHmac("sha256", secret).update(`booking:${reference}`).digest("base64url");
-}
-
-/** True when `token` opens `reference`. */
-export function isAccessToken(secret: string, reference: string, token: unknown): boolean {
-  if (typeof token !== "string") return false;
-  const expected = Buffer.from(accessToken(secret, reference));
-  const given = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+/** The signer of booking links (the return page, the booking page, the e-mail). */
+export function bookingLinks(secret: string): ReturnLinks {
+  return createReturnLinks({ secret, purpose: "booking" });
 }

@@ -10,12 +10,13 @@ import { once } from "node:events";
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import { dirname } from "node:path";
-import { createPayments, type Payments } from "@linkpay/core";
-import { createLogger, type LinkpayLogger, toCoreLogger } from "@linkpay/express";
+import { createPayments, type Payments, startReconcileRunner } from "@linkpay/core";
+import { createLogger, type LinkpayLogger } from "@linkpay/express";
 import type { Sandbox, SandboxOptions } from "@linkpay/sandbox";
 import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
 import type { Kysely } from "kysely";
 import { bookingHooks } from "../bookings/booking-hooks";
+import { bookingLinks } from "../bookings/booking-reference";
 import type { AppConfig } from "../config/config";
 import { migrateApp } from "../db/app-migrations";
 import type { AppTables } from "../db/app-tables";
@@ -24,7 +25,6 @@ import { startOutboxSender } from "../mail/outbox-sender";
 import { type AppDeps, bookingHref } from "../web/app-deps";
 import { createApp } from "../web/create-app";
 import { setUpProvider } from "./payment-provider";
-import { startReconcileLoop } from "./reconcile-loop";
 
 /** Options of {@link startRentalCar}. */
 export interface StartOptions {
@@ -93,7 +93,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
     );
     sandbox = setup.sandbox;
     const secret = config.sessionSecret ?? randomBytes(32).toString("base64url");
-    const links = { secret, publicBaseUrl };
+    const links = { returnLinks: bookingLinks(secret), publicBaseUrl };
     const payments = createPayments({
       providers: [setup.provider],
       store,
@@ -106,7 +106,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
         bookingLink: (reference) => bookingHref(links, reference, { absolute: true }),
         now,
       }),
-      logger: toCoreLogger(logger),
+      logger,
       allowInsecureLocalhost: setup.localCheckout,
       now,
     });
@@ -116,6 +116,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
       logger,
       publicBaseUrl,
       secret,
+      returnLinks: links.returnLinks,
       sandbox: sandbox !== undefined,
       production: config.production,
       now,
@@ -123,14 +124,16 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
     });
     server.on("request", app);
 
-    stops.push(
-      startReconcileLoop({
+    if (config.reconcileIntervalSeconds > 0) {
+      const runner = startReconcileRunner({
         payments,
         logger,
         intervalSeconds: config.reconcileIntervalSeconds,
-        olderThanSeconds: config.reconcileAfterSeconds,
-      }),
-    );
+        // Webhooks usually arrive in seconds; ask the provider about what stayed open longer.
+        reconcile: { olderThanSeconds: config.reconcileAfterSeconds },
+      });
+      stops.push(() => runner.stop());
+    }
     stops.push(startOutboxSender({ db, logger, smtpUrl: config.smtpUrl, now }));
 
     return {

@@ -3,11 +3,10 @@
  * What the web layer needs, and the helpers every route shares: the page context and the
  * booking links (which carry the access token).
  */
-import type { Payments } from "@linkpay/core";
+import type { Payments, ReturnLinks } from "@linkpay/core";
 import type { CsrfProtection, LinkpayLogger, RateLimitOptions } from "@linkpay/express";
 import type { Request, Response } from "express";
 import type { Kysely } from "kysely";
-import { accessToken } from "../bookings/booking-reference";
 import type { AppTables } from "../db/app-tables";
 import { chooseLanguage } from "./i18n";
 import type { PageContext } from "./views/layout";
@@ -19,8 +18,10 @@ export interface AppDeps {
   readonly logger: LinkpayLogger;
   /** The origin shoppers use, e.g. `http://localhost:3000`. */
   readonly publicBaseUrl: string;
-  /** Signs CSRF tokens and booking links. */
+  /** Signs CSRF tokens. */
   readonly secret: string;
+  /** Signs and checks the token in every booking link. */
+  readonly returnLinks: ReturnLinks;
   /** Payments go to the sandbox: show the demo banner. */
   readonly sandbox: boolean;
   readonly production: boolean;
@@ -68,7 +69,7 @@ function sameUrlIn(lang: "ja" | "en", originalUrl: string, base: string): string
 
 /** The booking page link, with its token (relative unless `absolute`). */
 export function bookingHref(
-  deps: Pick<AppDeps, "secret" | "publicBaseUrl">,
+  deps: Pick<AppDeps, "returnLinks" | "publicBaseUrl">,
   reference: string,
   options: {
     readonly absolute?: boolean;
@@ -80,7 +81,7 @@ export function bookingHref(
     `/bookings/${encodeURIComponent(reference)}${options.suffix ?? ""}`,
     deps.publicBaseUrl,
   );
-  url.searchParams.set("t", accessToken(deps.secret, reference));
+  url.searchParams.set("t", deps.returnLinks.tokenFor(reference));
   if (options.canceled) url.searchParams.set("canceled", "1");
   return options.absolute ? url.href : `${url.pathname}${url.search}`;
 }

@@ -1,23 +1,12 @@
 /**
  * @module
- * The Express app, mounted in the order docs/express.md explains: request ids, the webhook route
- * before any body parser, CSP reports, security headers, health, static assets, the card-data
- * guard, CSRF, the pages, then 404 and the one error handler.
+ * The Express app: linkpay mounted in one call (request ids, the webhook route before any body
+ * parser, CSP reports, security headers, form parsing, the card-data guard, CSRF; then the pages;
+ * then 404 and the one error handler, which renders the site's own error page).
  */
-import {
-  cspReportRoute,
-  csrfProtection,
-  errorHandler,
-  HttpError,
-  notFoundHandler,
-  rejectCardData,
-  requestIdOf,
-  requestLogging,
-  securityHeaders,
-  webhookRoute,
-} from "@linkpay/express";
+import { mountLinkpay } from "@linkpay/express";
 import cookieParser from "cookie-parser";
-import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import express, { type Express } from "express";
 import { type AppDeps, pageContext, type RouteDeps, sendHtml } from "./app-deps";
 import { bookingRoutes } from "./routes/booking-routes";
 import { healthRoutes } from "./routes/health-routes";
@@ -33,50 +22,40 @@ const ICON_SVG =
 /** Builds the app (not listening). */
 export function createApp(deps: AppDeps): Express {
   const app = express();
-  app.disable("x-powered-by");
   // Behind a reverse proxy on the same machine (the reliability run's nginx): trust loopback only.
   app.set("trust proxy", "loopback");
 
-  app.use(requestLogging({ logger: deps.logger }));
-  app.use(webhookRoute({ payments: deps.payments }));
-  app.use(cspReportRoute({ path: "/csp-reports" }));
-  app.use(
-    securityHeaders({ payments: deps.payments, reportUri: "/csp-reports", production: deps.production }),
-  );
-  app.use(healthRoutes(deps));
-  app.get("/assets/site.css", (_req, res) => {
-    res.set("Cache-Control", "public, max-age=300").type("text/css").send(SITE_CSS);
-  });
-  app.get(["/favicon.ico", "/assets/icon.svg"], (_req, res) => {
-    res.set("Cache-Control", "public, max-age=86400").type("image/svg+xml").send(ICON_SVG);
-  });
-
-  app.use(cookieParser());
-  app.use(rejectCardData());
-  const csrf = csrfProtection({
+  mountLinkpay(app, {
+    payments: deps.payments,
+    logger: deps.logger,
     publicOrigin: deps.publicBaseUrl,
-    token: {
-      secret: deps.secret,
-      // No login and no server session: the token is bound to its cookie and the secret.
-      sessionId: () => "rental-car",
-      secureCookie: deps.production,
+    production: deps.production,
+    // The booking forms are url-encoded; nothing here accepts JSON.
+    bodyParsers: [express.urlencoded({ extended: false, limit: "100kb" })],
+    csrf: {
+      token: {
+        secret: deps.secret,
+        // No login and no server session: the token is bound to its cookie and the secret.
+        sessionId: () => "rental-car",
+        secureCookie: deps.production,
+      },
     },
-  });
-  app.use(csrf);
-
-  const routeDeps: RouteDeps = { ...deps, csrf };
-  app.use(searchRoutes(routeDeps));
-  app.use(bookingRoutes(routeDeps));
-  app.use(myBookingRoutes(routeDeps));
-
-  app.use(notFoundHandler());
-  // A path Express cannot percent-decode (`/bookings/%E0%A4%A`) names no page: 404, not 500.
-  app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => {
-    next(error instanceof URIError ? new HttpError("NOT_FOUND", error.message) : error);
-  });
-  app.use(
-    errorHandler({
-      logger: deps.logger,
+    routes: (app, { csrf }) => {
+      if (csrf === undefined) throw new Error("CSRF protection is part of this app");
+      app.use(healthRoutes(deps));
+      app.get("/assets/site.css", (_req, res) => {
+        res.set("Cache-Control", "public, max-age=300").type("text/css").send(SITE_CSS);
+      });
+      app.get(["/favicon.ico", "/assets/icon.svg"], (_req, res) => {
+        res.set("Cache-Control", "public, max-age=86400").type("image/svg+xml").send(ICON_SVG);
+      });
+      app.use(cookieParser());
+      const routeDeps: RouteDeps = { ...deps, csrf };
+      app.use(searchRoutes(routeDeps));
+      app.use(bookingRoutes(routeDeps));
+      app.use(myBookingRoutes(routeDeps));
+    },
+    errors: {
       renderHtml: (problem, req, res) => {
         const context = pageContext(deps, req, res);
         const page = (
@@ -89,12 +68,12 @@ export function createApp(deps: AppDeps): Express {
             }
             status={problem.status}
             message={problem.message}
-            requestId={requestIdOf(req) ?? ""}
+            requestId={problem.requestId}
           />
         );
         sendHtml(res, problem.status, renderPage(page));
       },
-    }),
-  );
+    },
+  });
   return app;
 }

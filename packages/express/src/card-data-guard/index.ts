@@ -8,7 +8,7 @@
  */
 import { containsCardNumber, LinkpayError, type Logger } from "@linkpay/core";
 import express, { type Request, type RequestHandler, type Response } from "express";
-import { loggerFor } from "../logging";
+import { requestLogger } from "../logging";
 import { bodyToScan, type CardDataSource, requestParts } from "./request-parts";
 
 export type { CardDataSource } from "./request-parts";
@@ -79,7 +79,7 @@ export function rejectCardData(options: RejectCardDataOptions = {}): RequestHand
         next();
         return;
       }
-      loggerFor(req, options.logger).warn(
+      requestLogger(req, options.logger).warn(
         { code: "CARD_DATA_DETECTED", sources, method: req.method },
         "A request carried a card number; it was refused and nothing of it was kept",
       );

@@ -10,7 +10,7 @@ import { LinkpayError, type Logger, redactString } from "@linkpay/core";
 import cookieParser from "cookie-parser";
 import type { Request, RequestHandler, Response } from "express";
 import { HttpError } from "../errors";
-import { loggerFor } from "../logging";
+import { requestLogger } from "../logging";
 import { type CsrfTokenOptions, csrfTokens } from "./csrf-token";
 import { judgeOrigin, type OriginPolicy, parsePublicOrigins } from "./request-origin";
 
@@ -71,7 +71,7 @@ export function csrfProtection(options: CsrfProtectionOptions = {}): CsrfProtect
   }
 
   function refuse(req: Request, reason: string, next: (error: unknown) => void): void {
-    loggerFor(req, options.logger).warn(
+    requestLogger(req, options.logger).warn(
       {
         reason,
         method: req.method,

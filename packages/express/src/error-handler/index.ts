@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "@linkpay/core";
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { describeError, HttpError, type PublicProblem } from "../errors";
-import { loggerFor, REQUEST_ID_HEADER, requestIdOf } from "../logging";
+import { REQUEST_ID_HEADER, requestIdOf, requestLogger } from "../logging";
 
 /** A problem as rendered: what the client may see, plus the request id. */
 export interface RenderedProblem extends PublicProblem {
@@ -75,7 +75,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
     }
     const problem = describeError(error);
     const requestId = requestIdFor(req, res);
-    const log = loggerFor(req, options.logger);
+    const log = requestLogger(req, options.logger);
     const fields = { code: problem.code, status: problem.status, requestId };
     if (problem.status >= 500) log.error({ ...fields, err: error }, "request failed");
     else log.warn({ ...fields, reason: reasonOf(error) }, "request refused");

@@ -42,8 +42,12 @@ export function logAlert(logger: Logger, alert: string, fields: object, message:
   else logger.error(line, message);
 }
 
-/** The request's pino-http logger when there is one, else `fallback`, else a silent logger. */
-export function loggerFor(req: IncomingMessage, fallback?: Logger | undefined): Logger {
+/**
+ * The request's own logger (its lines carry the request id) when {@link requestLogging} is
+ * mounted, else `fallback`, else a silent logger. Pass it to `payments.startCheckout({ …, logger })`
+ * so core's lines about the checkout carry the request id too.
+ */
+export function requestLogger(req: IncomingMessage, fallback?: Logger | undefined): Logger {
   const own: unknown = Reflect.get(req, "log");
   if (isLogger(own)) return own;
   return fallback ?? silentLogger;

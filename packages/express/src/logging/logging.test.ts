@@ -7,7 +7,7 @@ import { captureLogs } from "../test-support/log-capture";
 import { createShop, sessionOf } from "../test-support/shop";
 import { postWebhook } from "../test-support/webhook-request";
 import { webhookRoute } from "../webhook-route";
-import { ALERT_LEVEL, loggerFor, requestLogging } from ".";
+import { ALERT_LEVEL, requestLogger, requestLogging } from ".";
 
 const SECRET_KEY = "sk_live_51HxQaZ2eZvKYlo2C0123456789abcdef";
 const TEST_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
@@ -21,7 +21,7 @@ function appWith() {
   const app = express();
   app.use(requestLogging({ logger: logs.logger }));
   app.post("/config", (req, res) => {
-    loggerFor(req).info(
+    requestLogger(req).info(
       { config: { apiKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET }, headers: req.headers },
       `loaded key ${TEST_KEY}`,
     );

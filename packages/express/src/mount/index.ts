@@ -42,10 +42,11 @@ export interface MountLinkpayOptions {
   /** The Payments service from `createPayments`. */
   readonly payments: Payments;
   /**
-   * Your routes, mounted after every protection and before the 404 and error handlers. Routes added
-   * to `app` after `mountLinkpay` returns would come after the 404 handler and never run.
+   * Your routes, mounted after every protection and before the 404 and error handlers (with the
+   * CSRF token issuer for your forms). Routes added to `app` after `mountLinkpay` returns would
+   * come after the 404 handler and never run.
    */
-  readonly routes: (app: Express) => void;
+  readonly routes: (app: Express, mounted: MountedLinkpay) => void;
   /** This site's public origin(s) for the CSRF origin check, e.g. `https://shop.example`. */
   readonly publicOrigin?: string | readonly string[] | undefined;
   /** The logger (default `createLogger()`); pass the same one to `createPayments`. */
@@ -95,12 +96,12 @@ function partOf<TOptions extends object, THandler extends object>(
  *
  * @example
  * const app = express();
- * const { csrf } = mountLinkpay(app, {
+ * mountLinkpay(app, {
  *   payments,
  *   logger,
  *   publicOrigin: "https://shop.example",
- *   routes: (app) => {
- *     app.get("/", showCars);
+ *   routes: (app, { csrf }) => {
+ *     app.get("/", (req, res) => res.send(bookingForm(csrf?.generateToken(req, res))));
  *     app.post("/bookings", checkoutRateLimit(), bookCar);
  *   },
  * });
@@ -149,11 +150,12 @@ export function mountLinkpay(app: Express, options: MountLinkpayOptions): Mounte
   );
   use(csrf);
 
-  options.routes(app);
+  const mounted: MountedLinkpay = { logger, csrf };
+  options.routes(app, mounted);
 
   use(options.notFound === false ? undefined : (options.notFound ?? notFoundHandler()));
   use(
     partOf<ErrorHandlerOptions, ErrorRequestHandler>(options.errors, (part) => errorHandler(part)),
   );
-  return { logger, csrf };
+  return mounted;
 }

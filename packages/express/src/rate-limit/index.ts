@@ -9,7 +9,7 @@ import type { Logger } from "@linkpay/core";
 import type { Request, RequestHandler } from "express";
 import { rateLimit as expressRateLimit, type Store } from "express-rate-limit";
 import { HttpError } from "../errors";
-import { loggerFor } from "../logging";
+import { requestLogger } from "../logging";
 
 /** Options of {@link rateLimit} and its presets. */
 export interface RateLimitOptions {
@@ -40,7 +40,7 @@ export function rateLimit(
     ...(options.store === undefined ? {} : { store: options.store }),
     ...(options.keyGenerator === undefined ? {} : { keyGenerator: options.keyGenerator }),
     handler: (req, _res, next) => {
-      loggerFor(req, options.logger).warn({ limiter: name }, "rate limit reached");
+      requestLogger(req, options.logger).warn({ limiter: name }, "rate limit reached");
       next(new HttpError("RATE_LIMITED", `Rate limit ${name} reached`));
     },
   });

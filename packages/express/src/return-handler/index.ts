@@ -9,7 +9,7 @@
 import { type CheckoutAttempt, type Logger, type Payments, silentLogger } from "@linkpay/core";
 import type { Request, RequestHandler, Response } from "express";
 import { HttpError } from "../errors";
-import { logAlert, loggerFor } from "../logging";
+import { logAlert, requestLogger } from "../logging";
 import { type ReturnStatus, statusFromProvider, statusFromStore } from "./return-status";
 
 export { type ReturnStatus, statusFromProvider, statusFromStore } from "./return-status";
@@ -91,7 +91,7 @@ export function returnHandler(options: ReturnHandlerOptions): RequestHandler {
   const param = options.sessionIdParam ?? "session_id";
   return async function linkpayReturn(req, res, next) {
     res.setHeader("Cache-Control", "no-store");
-    const log = loggerFor(req, options.logger ?? silentLogger);
+    const log = requestLogger(req, options.logger ?? silentLogger);
     try {
       const orderRef = await options.resolveOrder(req);
       if (typeof orderRef !== "string" || orderRef === "") throw notFound();

@@ -6,7 +6,7 @@
  */
 import type { Logger } from "@linkpay/core";
 import express, { type Router } from "express";
-import { loggerFor } from "../logging";
+import { requestLogger } from "../logging";
 import { rateLimit } from "../rate-limit";
 import { readCspReports } from "./csp-report";
 
@@ -44,7 +44,7 @@ export function cspReportRoute(options: CspReportRouteOptions = {}): Router {
     ),
     express.json({ type: REPORT_TYPES, limit: options.limit ?? "16kb" }),
     function linkpayCspReport(req, res) {
-      const log = loggerFor(req, options.logger);
+      const log = requestLogger(req, options.logger);
       for (const violation of readCspReports(req.body)) {
         log.warn({ cspViolation: violation }, "Content-Security-Policy violation reported");
       }

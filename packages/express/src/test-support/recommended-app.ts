@@ -37,7 +37,7 @@ export function recommendedApp(
   const app = express();
   app.set("trust proxy", "loopback");
 
-  const { csrf } = mountLinkpay(app, {
+  mountLinkpay(app, {
     payments,
     logger,
     publicOrigin: "https://shop.example",
@@ -49,7 +49,7 @@ export function recommendedApp(
         secureCookie: false,
       },
     },
-    routes: (app) => {
+    routes: (app, { csrf }) => {
       app.get("/checkout", (req, res) => {
         const token = csrf?.generateToken(req, res) ?? "";
         res.setHeader("Cache-Control", "no-store");

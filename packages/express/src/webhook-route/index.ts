@@ -7,7 +7,7 @@
  */
 import { LinkpayError, type Logger, type Payments } from "@linkpay/core";
 import express, { type Response, type Router } from "express";
-import { loggerFor } from "../logging";
+import { requestLogger } from "../logging";
 import { rawBodyReader } from "./read-raw-body";
 import { logWebhookFailure, webhookFailure } from "./webhook-answer";
 
@@ -74,7 +74,7 @@ export function webhookRoute(options: WebhookRouteOptions): Router {
   const router = express.Router();
 
   router.post(options.path ?? DEFAULT_WEBHOOK_PATH, async function linkpayWebhook(req, res) {
-    const log = loggerFor(req, options.logger);
+    const log = requestLogger(req, options.logger);
     const param: unknown = req.params.provider;
     const provider = typeof param === "string" ? param : "";
     try {

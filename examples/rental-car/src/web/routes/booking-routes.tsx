@@ -8,12 +8,13 @@ import {
   checkoutRateLimit,
   type ReturnView,
   redirectToCheckout,
+  requestLogger,
   returnHandler,
   returnRateLimit,
 } from "@linkpay/express";
 import { type Request, type Response, Router } from "express";
 import { bookingFormSchema, choiceOf, searchSchema } from "../../bookings/booking-form";
-import { isAccessToken, isReference } from "../../bookings/booking-reference";
+import { isReference } from "../../bookings/booking-reference";
 import { type Booking, createBooking, findBooking, SoldOutError } from "../../bookings/bookings";
 import { checkoutFor } from "../../bookings/checkout-for-booking";
 import { PricingError } from "../../pricing/pricing-error";
@@ -30,7 +31,7 @@ import { chosenOptions, defaultSearch } from "./search-routes";
 /** The booking a request may see: reference and token must match, else undefined. */
 async function ownedBooking(deps: RouteDeps, req: Request): Promise<Booking | undefined> {
   const reference = String(req.params.reference ?? "");
-  if (!isReference(reference) || !isAccessToken(deps.secret, reference, req.query.t)) return undefined;
+  if (!isReference(reference) || !deps.returnLinks.isValid(reference, req.query.t)) return undefined;
   return findBooking(deps.db, reference);
 }
 
@@ -55,8 +56,11 @@ async function startPayment(
   res: Response,
 ): Promise<void> {
   try {
-    const started = await payments.startCheckout(checkoutFor(booking));
-    redirectToCheckout(res, started, { allowedOrigins: payments.checkoutOrigins });
+    const started = await payments.startCheckout({
+      ...checkoutFor(booking),
+      logger: requestLogger(req),
+    });
+    redirectToCheckout(res, started);
   } catch (error) {
     // The provider is down or refused: the booking keeps its car until the checkout window
     // passes; the shopper can try again from the booking page.
