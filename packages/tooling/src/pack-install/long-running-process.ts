@@ -31,15 +31,26 @@ function exited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-async function stopGroup(child: ChildProcess): Promise<void> {
-  if (exited(child) || child.pid === undefined) return;
-  const done = once(child, "exit");
+/** How long a server may take to stop cleanly before its group is killed. */
+const STOP_GRACE_MS = 10_000;
+
+function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
   try {
-    process.kill(-child.pid, "SIGTERM");
+    process.kill(-pid, signal);
+    return true;
   } catch {
-    return; // the group is already gone
+    return false; // the group is already gone
   }
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const pid = child.pid;
+  if (exited(child) || pid === undefined) return;
+  const done = once(child, "exit");
+  if (!signalGroup(pid, "SIGTERM")) return;
+  const timer = setTimeout(() => signalGroup(pid, "SIGKILL"), STOP_GRACE_MS);
   await done;
+  clearTimeout(timer);
 }
 
 /** Starts `command`, resolving once `readyLine` appears; rejects (and stops it) otherwise. */
