@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { checkPackedPackage } from "./check-packed-package";
 import { lintTarball } from "./lint-tarballs";
+import { stopAll } from "./long-running-process";
 import { packPackages } from "./pack-packages";
 import { runPaidCheckout } from "./paid-checkout";
 import { phaseRunner } from "./phases";
@@ -26,8 +27,9 @@ const STORES: Record<AppKind, string | undefined> = { commonjs: undefined, modul
 
 const print = (line: string) => process.stdout.write(`${line}\n`);
 
+const work = mkdtempSync(join(tmpdir(), "linkpay-pack-"));
+
 async function main(): Promise<void> {
-  const work = mkdtempSync(join(tmpdir(), "linkpay-pack-"));
   const phases = phaseRunner(print);
   const started = Date.now();
   try {
@@ -63,6 +65,18 @@ async function main(): Promise<void> {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+// Ctrl-C or a CI time-out: stop the servers (their own process groups miss the signal) and
+// remove the temporary folder before going.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    print(`\n${signal}: stopping`);
+    stopAll().finally(() => {
+      rmSync(work, { recursive: true, force: true });
+      process.exit(130);
+    });
+  });
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@
  * A server started for the checkout run (the sandbox, the app): started in its own process group
  * so stopping it also stops what it spawned (`npx` runs the sandbox as a child), ready once it
  * prints the line we wait for, and its output kept for the error message when something fails.
+ * Being detached, it would outlive a Ctrl-C of the run: the run calls {@link stopAll} then.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
@@ -53,6 +54,14 @@ async function stopGroup(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
+/** Every started process not yet stopped, for {@link stopAll}. */
+const running = new Set<ChildProcess>();
+
+/** Stops every process this module started and has not stopped yet (on Ctrl-C, for instance). */
+export async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((child) => stopGroup(child)));
+}
+
 /** Starts `command`, resolving once `readyLine` appears; rejects (and stops it) otherwise. */
 export async function startProcess(
   command: string,
@@ -65,6 +74,8 @@ export async function startProcess(
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.on("exit", () => running.delete(child));
   let output = "";
   let stdout = "";
   const ready = new Promise<RegExpMatchArray>((resolve, reject) => {
