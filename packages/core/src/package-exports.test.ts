@@ -1,6 +1,8 @@
 /**
  * Proves the built package loads the normal way from a plain Node.js app, both with `require`
- * and with `import`, through its `exports` map. Needs `tsc -b` first (the test command runs it).
+ * and with `import`, through its `exports` map. Needs `npm run build` first (the test command runs
+ * it): `import` reaches the generated ES module wrappers. The tarballs themselves are checked by
+ * `npm run test:packages`.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -52,6 +54,21 @@ describe("@linkpay/core as an installed package", () => {
        console.log(typeof payments.startCheckout, new LinkpayError("CONFIG_INVALID", "x").status);`,
     );
     expect(out).toBe("function 500");
+  });
+
+  it("gives import and require one implementation (the ES module wrapper re-exports CommonJS)", () => {
+    const out = run(
+      "same.mjs",
+      `import { createRequire } from "node:module";
+       import { LinkpayError } from "@linkpay/core";
+       import { createFakeProvider } from "@linkpay/core/testing";
+       const require = createRequire(import.meta.url);
+       const cjs = require("@linkpay/core");
+       console.log(cjs.LinkpayError === LinkpayError,
+         new cjs.LinkpayError("CONFIG_INVALID", "x") instanceof LinkpayError,
+         require("@linkpay/core/testing").createFakeProvider === createFakeProvider);`,
+    );
+    expect(out).toBe("true true true");
   });
 
   it("does not expose internal files", () => {
