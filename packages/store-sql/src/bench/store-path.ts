@@ -1,9 +1,16 @@
 /**
  * @module
- * The measured path: core's `applyEvent` on the SQL store, with a hook that writes the
- * merchant's row in the same transaction.
+ * The measured path: `payments.handleWebhook` on the SQL store, with a bench-only provider that
+ * hands back each item's prebuilt event for its body (no signature to check, so the ratio still
+ * isolates the store), and a hook that writes the merchant's row in the same transaction.
  */
-import { applyEvent, type PaymentHooks } from "@linkpay/core";
+import {
+  createPayments,
+  type PaymentEvent,
+  type PaymentHooks,
+  type PaymentProvider,
+  type Payments,
+} from "@linkpay/core";
 import { sql } from "kysely";
 import type { SqlStore } from "../store/sql-store";
 import type { SqlTransactionHandle } from "../store/sql-transaction";
@@ -17,9 +24,46 @@ const hooks: PaymentHooks<SqlTransactionHandle> = {
   },
 };
 
+const events = new Map<string, PaymentEvent>();
+
+/** Trusts the body's event id: bench only, never a real provider. */
+const benchProvider: PaymentProvider = {
+  id: "fake",
+  checkoutOrigins: ["https://pay.bench.test"],
+  createCheckout: () => Promise.reject(new Error("not used by the bench")),
+  retrieveCheckout: () => Promise.reject(new Error("not used by the bench")),
+  parseWebhook: async ({ rawBody }) => {
+    const event = events.get(String(rawBody));
+    if (event === undefined) throw new Error("unknown bench event");
+    return event;
+  },
+};
+
+const paymentsByStore = new WeakMap<SqlStore, Payments>();
+
+function paymentsFor(store: SqlStore): Payments {
+  let payments = paymentsByStore.get(store);
+  if (payments === undefined) {
+    payments = createPayments({
+      providers: [benchProvider],
+      store,
+      hooks,
+      urls: { success: "https://shop.bench.test/ok", cancel: "https://shop.bench.test/cancel" },
+    });
+    paymentsByStore.set(store, payments);
+  }
+  return payments;
+}
+
 /** Applies one item's event through the store; throws unless it changed the attempt. */
 export async function applyThroughStore(store: SqlStore, item: BenchItem): Promise<void> {
-  const result = await applyEvent({ store, hooks, event: item.event, now: new Date() });
+  events.set(item.event.eventId, item.event);
+  const result = await paymentsFor(store).handleWebhook({
+    provider: benchProvider.id,
+    rawBody: item.event.eventId,
+    headers: {},
+  });
+  events.delete(item.event.eventId);
   if (result.outcome !== "processed" || !result.changed) {
     throw new Error(`unexpected outcome ${JSON.stringify(result)}`);
   }
