@@ -1,14 +1,15 @@
 /**
  * The published packages' public surface, under review: each package's export list, built from
  * its `.d.ts` files (run `npx tsc -b` first; `npm test` does), must equal the checked-in
- * `packages/<pkg>/api/<pkg>.api.md`.
+ * `packages/<pkg>/api/<pkg>.api.md`, and each package root exports by name, never `export *`.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { beforeAll, describe, it } from "@jest/globals";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { createTwoFilesPatch } from "diff";
 import { repoRoot } from "../repo-root";
 import { API_UPDATE_COMMAND, apiReportPath, buildApiReports } from "./api-report";
+import { findExportStars } from "./export-star";
 import { publishedPackages } from "./published-packages";
 
 const root = repoRoot();
@@ -31,5 +32,13 @@ describe.each(packages)("$name", (pkg) => {
           `If the change is intended, run \`${API_UPDATE_COMMAND}\` and commit the file.`,
       );
     }
+  });
+
+  it("exports by name from its root (no export *)", () => {
+    const index = join(pkg.dir, "src", "index.ts");
+    const stars = findExportStars(index, readFileSync(index, "utf8")).map(
+      (star) => `${relative(root, index)}:${star.line} ${star.text}`,
+    );
+    expect(stars).toEqual([]);
   });
 });
