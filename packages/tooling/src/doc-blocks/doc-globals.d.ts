@@ -8,11 +8,17 @@
  * A block that needs its own helpers either defines them or is marked as a fragment.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import type { CheckoutRequestInput, CheckoutUrls, PaymentHooks, Payments } from "@linkpay/core";
-import type { LinkpayLogger, ReturnHandlerOptions } from "@linkpay/express";
+import type {
+  CheckoutRequestInput,
+  CheckoutUrls,
+  PaymentHooks,
+  Payments,
+  StartedCheckout,
+} from "@linkpay/core";
+import type { LinkpayLogger, ReturnHandlerOptions, ReturnView } from "@linkpay/express";
 import type { SqlStore, SqlTransactionHandle } from "@linkpay/store-sql";
 import type { StripeProvider } from "@linkpay/stripe";
-import type { Express, Request, Router } from "express";
+import type { Express, Request, Response, Router } from "express";
 
 declare global {
   // The app's linkpay objects, named as the guides name them.
@@ -51,4 +57,29 @@ declare global {
   function browserIdOf(req: Request): string;
   /** Renders the return page (see returnHandler). */
   const render: ReturnHandlerOptions["render"];
+  /** Prices and starts the checkout of the booking a request names (see checkoutHandler). */
+  function startBooking(req: Request, res: Response): Promise<StartedCheckout>;
+  /** The booking form's HTML, with its CSRF token. */
+  function bookingForm(csrfToken: string): string;
+
+  // The integration guide's tour shop: its own tables and functions.
+  /** The shop's own tables, beside linkpay's (a type alias: Kysely wants an indexable shape). */
+  type MyTables = {
+    tour_orders: { order_ref: string; status: string; seats: number };
+  };
+  /** Creates the shop's own tables (with its own migration bookkeeping). */
+  function migrateMyTables(db: SqlStore["db"]): Promise<void>;
+  /** Prices what the shopper chose from the catalogue; the request never carries a price. */
+  function priceTour(form: unknown): CheckoutRequestInput;
+  /** Stores the order and holds its seats; returns it as a checkout request. */
+  function saveOrder(
+    db: SqlStore["db"],
+    order: CheckoutRequestInput,
+  ): Promise<CheckoutRequestInput>;
+  /** Marks an order paid, inside the payment's transaction. */
+  function markPaid(db: SqlTransactionHandle["db"], orderRef: string): Promise<void>;
+  /** Gives an unpaid order's seats back, inside the payment's transaction. */
+  function releaseSeats(db: SqlTransactionHandle["db"], orderRef: string): Promise<void>;
+  /** The return page's HTML for what the store says. */
+  function returnPage(view: ReturnView): string;
 }
