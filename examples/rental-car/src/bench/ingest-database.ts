@@ -6,8 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { money } from "@linkpay/core";
-import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
-import { type Kysely, sql } from "kysely";
+import { createSqlStore, type Kysely, type SqlStore, sql } from "@linkpay/store-sql";
 import type { AppTables } from "../db/app-tables";
 import type { IngestItem } from "./ingest-items";
 

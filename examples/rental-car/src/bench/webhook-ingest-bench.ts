@@ -38,8 +38,7 @@ import {
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
-import { sql } from "kysely";
+import { createSqlStore, type SqlStore, sql } from "@linkpay/store-sql";
 import { bookingLinks } from "../bookings/booking-reference";
 import { confirmationMail } from "../mail/confirmation-mail";
 import { bookingHref } from "../web/app-deps";

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { LinkpayError } from "@linkpay/core";
-import type { Kysely } from "kysely";
+import type { Kysely } from "@linkpay/store-sql";
 import type { AppTables, BookingStatus, BookingsTable } from "../db/app-tables";
 import { isUniqueViolation } from "../db/unique-violation";
 import { type AppDb, daysOut, holdCar } from "../inventory/inventory";

@@ -3,10 +3,10 @@
  * The app's schema, applied with Kysely's migrator (its own bookkeeping tables, so it never
  * touches linkpay's). Safe to run from several instances at once: the migrator takes a lock.
  */
-import { type Kysely, type Migration, Migrator, sql } from "kysely";
+import { type Kysely, type KyselyMigration, Migrator, sql } from "@linkpay/store-sql";
 
 // Kysely's Migration type takes `Kysely<any>`: a migration runs before the typed schema exists.
-const MIGRATIONS: Record<string, Migration> = {
+const MIGRATIONS: Record<string, KyselyMigration> = {
   "0001-cars-bookings-outbox": {
     async up(db) {
       await db.schema

@@ -5,7 +5,7 @@
  * database itself, whatever the application does. A car is blocked for every calendar day (Japan
  * time) it is out, the return day included, which leaves the branch time to clean it.
  */
-import type { Kysely, Transaction } from "kysely";
+import type { Kysely, Transaction } from "@linkpay/store-sql";
 import { CAR_CLASSES, fleetSize, LOCATIONS } from "../catalogue/catalogue";
 import type { AppTables } from "../db/app-tables";
 import { tokyoDate } from "../pricing/rental-period";

@@ -4,7 +4,7 @@
  * table is the mailbox, which is what the demo and the tests read.
  */
 import type { LinkpayLogger } from "@linkpay/express";
-import type { Kysely } from "kysely";
+import type { Kysely } from "@linkpay/store-sql";
 import { createTransport } from "nodemailer";
 import type { AppTables } from "../db/app-tables";
 import { markSent, unsentMessages } from "./outbox";

@@ -5,7 +5,7 @@
  * A sender drains it afterwards; without SMTP the outbox table is the mailbox.
  */
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Transaction } from "@linkpay/store-sql";
 import type { Booking } from "../bookings/bookings";
 import type { AppTables } from "../db/app-tables";
 import type { AppDb } from "../inventory/inventory";

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { findCardNumbers } from "@linkpay/core";
 import type { SessionSummary } from "@linkpay/sandbox";
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql } from "@linkpay/store-sql";
 import type { AppTables } from "../db/app-tables";
 
 /** One invariant's verdict. */

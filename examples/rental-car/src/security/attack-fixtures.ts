@@ -8,7 +8,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { expect } from "@jest/globals";
 import type { Sandbox } from "@linkpay/sandbox";
-import { sql } from "kysely";
+import { sql } from "@linkpay/store-sql";
 import { formFields, HttpShopper } from "../http-client/http-shopper";
 import type { RentalCar } from "../server/start-rental-car";
 

@@ -5,7 +5,7 @@
  * the database, the logs or the payment sandbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { sql } from "kysely";
+import { sql } from "@linkpay/store-sql";
 import { type HttpAnswer, HttpShopper } from "../http-client/http-shopper";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { TEXTS } from "../web/i18n";

@@ -5,8 +5,8 @@
  */
 import type { Payments, ReturnLinks } from "@linkpay/core";
 import type { CsrfProtection, LinkpayLogger, RateLimitOptions } from "@linkpay/express";
+import type { Kysely } from "@linkpay/store-sql";
 import type { Request, Response } from "express";
-import type { Kysely } from "kysely";
 import type { AppTables } from "../db/app-tables";
 import { chooseLanguage } from "./i18n";
 import type { PageContext } from "./views/layout";

@@ -17,7 +17,7 @@ import Database from "better-sqlite3";
 import { sql } from "kysely";
 import { createSqlStore, type SqlStore } from "../store/sql-store";
 import { tempDir } from "../test/temp-dir";
-import { ThrowawayDatabase } from "../test/throwaway-database";
+import { ThrowawayDatabase } from "../testing/throwaway-database";
 import { postgresBaseline } from "./baseline-postgres";
 import { sqliteBaseline } from "./baseline-sqlite";
 import { type BenchItem, benchItems, measure, seedBench } from "./bench-workload";

@@ -5,7 +5,8 @@
  * the pool drops broken clients and opens new ones once the server answers again.
  */
 import { PostgresDialect } from "kysely";
-import { Pool } from "pg";
+import type { Pool } from "pg";
+import { loadDriver } from "./load-driver";
 
 /** Options of {@link openPostgres}. */
 export interface PostgresEngineOptions {
@@ -22,7 +23,8 @@ export interface PostgresEngine {
 
 /** Creates the pool (connections open lazily, on first use). */
 export function openPostgres(options: PostgresEngineOptions): PostgresEngine {
-  const pool = new Pool({
+  const { Pool: PgPool } = loadDriver<typeof import("pg")>("pg");
+  const pool = new PgPool({
     connectionString: options.connectionString,
     max: options.poolSize,
     connectionTimeoutMillis: options.connectTimeoutMs,

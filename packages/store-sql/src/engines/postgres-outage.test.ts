@@ -3,8 +3,8 @@ import { createPayments, isLinkpayError, money, type Payments } from "@linkpay/c
 import { createFakeProvider, rejectionOf } from "@linkpay/core/testing";
 import { createSqlStore, type SqlStore } from "../store/sql-store";
 import { createHookTable, hookCalls, recordingHooks } from "../test/hook-table";
-import { adminUrl, describePostgres } from "../test/postgres";
 import { startTcpProxy, type TcpProxy } from "../test/tcp-proxy";
+import { adminUrl, describePostgres } from "../testing/postgres";
 
 function expectRetryable(error: unknown): void {
   expect(isLinkpayError(error, "STORE_UNAVAILABLE") && error.retryable && error.status).toBe(503);

@@ -9,7 +9,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { LinkpayError } from "@linkpay/core";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -19,6 +19,7 @@ import {
   SqliteDriver,
 } from "kysely";
 import { classifyDriverError } from "../errors/classify-error";
+import { loadDriver } from "./load-driver";
 import { cachingStatements } from "./statement-cache";
 
 /** How long one lock attempt may block the event loop inside SQLite's own busy handler. */
@@ -82,8 +83,9 @@ export interface SqliteEngine {
 }
 
 function openFile(options: SqliteEngineOptions): Database.Database {
+  const BetterSqlite3 = loadDriver<typeof Database>("better-sqlite3");
   try {
-    return new Database(options.memory ? ":memory:" : options.filename, {
+    return new BetterSqlite3(options.memory ? ":memory:" : options.filename, {
       timeout: Math.min(options.busyTimeoutMs, BUSY_SLICE_MS),
     });
   } catch (error) {

@@ -5,7 +5,6 @@
  * restarts are retryable (STORE_UNAVAILABLE); a missing table means migrations were not run.
  */
 import { isLinkpayError, LinkpayError } from "@linkpay/core";
-import { DatabaseError } from "pg";
 
 /** What kind of driver failure an error is, or null when it is not a driver error. */
 export type DriverFailure =
@@ -81,7 +80,8 @@ export function classifyDriverError(error: unknown): DriverFailure | null {
   if (code !== undefined && (name === "SqliteError" || code.startsWith("SQLITE_"))) {
     return sqliteFailure(code, message);
   }
-  if (error instanceof DatabaseError || ("severity" in error && /^[0-9A-Z]{5}$/.test(code ?? ""))) {
+  // A `pg` DatabaseError, recognised by shape: pg itself is loaded only for PostgreSQL URLs.
+  if ("severity" in error && /^[0-9A-Z]{5}$/.test(code ?? "")) {
     return postgresFailure(code);
   }
   if (code !== undefined && NETWORK_CODES.has(code)) return "unavailable";

@@ -7,9 +7,9 @@ import {
   scenarioProblems,
   seedAttempts,
 } from "../test/order-scenario";
-import { describePostgres } from "../test/postgres";
 import { tempDir } from "../test/temp-dir";
 import { startWorker, writeDeliveries } from "../test/worker-process";
+import { describePostgres } from "../testing/postgres";
 import { createSqlStore, type SqlStore } from "./sql-store";
 
 const ORDERS = 300;

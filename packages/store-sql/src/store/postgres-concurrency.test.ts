@@ -3,7 +3,7 @@ import { createPayments, type Payments } from "@linkpay/core";
 import { createFakeProvider } from "@linkpay/core/testing";
 import { sql } from "kysely";
 import { createHookTable, hookCalls, recordingHooks } from "../test/hook-table";
-import { describePostgres } from "../test/postgres";
+import { describePostgres } from "../testing/postgres";
 import { createSqlStore, type SqlStore } from "./sql-store";
 import type { SqlTransactionHandle } from "./sql-transaction";
 

@@ -1,5 +1,5 @@
 import { describeStoreContract } from "@linkpay/core/contract-tests";
-import { describePostgres } from "../test/postgres";
+import { describePostgres } from "../testing/postgres";
 import { createSqlStore } from "./sql-store";
 
 describePostgres("SQL store on PostgreSQL", (database) => {

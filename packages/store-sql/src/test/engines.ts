@@ -5,7 +5,7 @@
  */
 import { afterAll, describe } from "@jest/globals";
 import type { SqlDialectName } from "../config/connection-url";
-import { describePostgres } from "./postgres";
+import { describePostgres } from "../testing/postgres";
 import { sqliteUrl, tempDir } from "./temp-dir";
 
 /** The database a suite runs against. */

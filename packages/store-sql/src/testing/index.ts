@@ -9,9 +9,9 @@
  *   it("stores", async () => { const store = createSqlStore({ url: database.url }); … });
  * });
  */
-export { describePostgres, postgresAvailability } from "../test/postgres";
+export { describePostgres, postgresAvailability } from "./postgres";
 export {
   adminUrl,
   TEST_DATABASE_URL_VARIABLE,
   ThrowawayDatabase,
-} from "../test/throwaway-database";
+} from "./throwaway-database";

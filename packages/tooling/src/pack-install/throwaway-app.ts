@@ -19,7 +19,7 @@ export interface ThrowawayApp {
   readonly dir: string;
 }
 
-const APP_DEPENDENCIES = ["stripe", "express", "pg", "kysely"];
+const APP_DEPENDENCIES = ["stripe", "express", "pg"];
 const APP_DEV_DEPENDENCIES = ["typescript", "@types/node", "@types/express", "@types/pg"];
 
 /** The version range the workspace itself uses for `name` (so the apps stay in step with it). */
@@ -87,8 +87,8 @@ export async function createApp(options: {
   };
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(dir, "src", "entry-points.ts"), entryPointsSource(packed));
-  // --ignore-scripts: no dependency of these apps needs an install script, and it keeps a native
-  // compile (better-sqlite3, while it is still a hard dependency of store-sql) out of the run.
+  // --ignore-scripts: no dependency of these apps needs an install script (store-sql's native
+  // SQLite driver is an optional peer these apps do not install; missing-driver.ts checks that).
   await runCommand(
     "npm",
     [
@@ -111,7 +111,9 @@ export async function typeCheckAndBuild(app: ThrowawayApp): Promise<void> {
   await runCommand(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: app.dir });
 }
 
-/** Loads every entry point with require and import; returns the report line. */
-export function checkEntryPoints(app: ThrowawayApp): Promise<string> {
-  return runCommand(process.execPath, ["check-entry-points.mjs"], { cwd: app.dir });
+/** Loads every entry point with require and import, and opens SQLite without its driver. */
+export async function checkEntryPoints(app: ThrowawayApp): Promise<string> {
+  const loaded = await runCommand(process.execPath, ["check-entry-points.mjs"], { cwd: app.dir });
+  const driver = await runCommand(process.execPath, ["dist/missing-driver.js"], { cwd: app.dir });
+  return `${loaded.trim()}\n   ${driver.trim()}`;
 }

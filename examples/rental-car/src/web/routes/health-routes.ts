@@ -2,8 +2,9 @@
  * @module
  * `GET /healthz`: the process is up. `GET /readyz`: the database answers (for load balancers).
  */
+
+import { sql } from "@linkpay/store-sql";
 import { Router } from "express";
-import { sql } from "kysely";
 import type { RouteDeps } from "../app-deps";
 
 /** Health and readiness routes. */

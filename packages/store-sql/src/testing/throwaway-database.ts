@@ -6,7 +6,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { Kysely, PostgresDialect, sql } from "kysely";
-import { Pool } from "pg";
+import { loadDriver } from "../engines/load-driver";
 
 /** The environment variable naming the test server. */
 export const TEST_DATABASE_URL_VARIABLE = "LINKPAY_TEST_DATABASE_URL";
@@ -24,7 +24,9 @@ export class ThrowawayDatabase {
 
   /** The connection string of this database. */
   get url(): string {
-    if (!this.#created) throw new Error("the throwaway database is created in beforeAll");
+    if (!this.#created) {
+      throw new Error("Call create() first (describePostgres does it in beforeAll)");
+    }
     const url = new URL(adminUrl());
     url.pathname = `/${this.name}`;
     return url.toString();
@@ -39,6 +41,7 @@ export class ThrowawayDatabase {
   }
 
   async #admin<T>(work: (db: Kysely<object>) => Promise<T>): Promise<T> {
+    const { Pool } = loadDriver<typeof import("pg")>("pg");
     const db = new Kysely<object>({
       dialect: new PostgresDialect({ pool: new Pool({ connectionString: adminUrl(), max: 1 }) }),
     });

@@ -6,7 +6,6 @@
  * the reason printed — except under `CI=true`, where they fail.
  */
 import { spawnSync } from "node:child_process";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { adminUrl, TEST_DATABASE_URL_VARIABLE, ThrowawayDatabase } from "./throwaway-database";
 
 export { adminUrl, TEST_DATABASE_URL_VARIABLE, ThrowawayDatabase };
@@ -41,6 +40,13 @@ export function postgresAvailability(): { ok: true } | { ok: false; reason: stri
  * dropped after them. See the module comment for what happens without a server.
  */
 export function describePostgres(name: string, body: (database: ThrowawayDatabase) => void): void {
+  // Loaded here, not at the top: the rest of this entry point works outside jest too.
+  const {
+    afterAll,
+    beforeAll,
+    describe,
+    it,
+  }: typeof import("@jest/globals") = require("@jest/globals");
   const state = postgresAvailability();
   const database = new ThrowawayDatabase();
   if (!state.ok) {
