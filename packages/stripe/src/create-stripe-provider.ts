@@ -10,6 +10,7 @@ import { retrieveCheckout } from "./checkout/retrieve-checkout";
 import { createStripeClient } from "./client/create-stripe-client";
 import type { StripeContext } from "./client/stripe-context";
 import { callStripe } from "./errors/map-stripe-error";
+import { assertStripeCanCharge } from "./money/stripe-units";
 import { resolveOptions } from "./options/resolve-options";
 import type { StripeProviderOptions } from "./options/stripe-provider-options";
 import { refundCheckout } from "./refund/refund-checkout";
@@ -59,8 +60,9 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
 
   return {
     id: resolved.id,
-    checkoutOrigins: resolved.guard.allowedOrigins,
+    checkoutOrigins: resolved.checkoutOrigins,
     stripe,
+    checkRequest: assertStripeCanCharge,
     createCheckout: (input, callOptions) => createCheckout(context, input, callOptions),
     async parseWebhook({ rawBody, headers }) {
       const json = verifyStripeWebhook({
@@ -69,7 +71,6 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
         secrets: resolved.webhookSecrets,
         toleranceSeconds: resolved.webhookToleranceSeconds,
         now: resolved.now(),
-        webhooks: stripe.webhooks,
       });
       return mapStripeEvent(json, { provider: resolved.id, findSessionByPaymentIntent });
     },

@@ -44,6 +44,8 @@ export const ERROR_CODES = {
   // Money and input
   INVALID_AMOUNT: code("invalid_input"),
   UNKNOWN_CURRENCY: code("invalid_input"),
+  /** A known currency the provider cannot charge (its unit there is unknown or unsupported). */
+  CURRENCY_NOT_SUPPORTED: code("invalid_input"),
   CURRENCY_MISMATCH: code("invalid_input"),
   INVALID_CHECKOUT_REQUEST: code("invalid_input"),
   CARD_DATA_DETECTED: code("invalid_input"),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { isLinkpayError } from "../errors";
+import { isLinkpayError, LinkpayError } from "../errors";
 import type { PaymentProvider } from "../provider";
 import { createMemoryStore, type PaymentStore } from "../store";
 import { createFakeProvider } from "../testing";
@@ -294,6 +294,24 @@ describe("handleWebhook", () => {
     const alert = lines.find((line) => line.level === "error");
     expect(alert?.fields).toMatchObject({ alert: "amount_mismatch" });
     expect(JSON.stringify(lines)).not.toMatch(/whsec_/);
+  });
+
+  it("asks the provider to check the request before anything is stored", async () => {
+    const fake = createFakeProvider();
+    const store = createMemoryStore();
+    const refusing: PaymentProvider = {
+      ...fake,
+      checkRequest: (checked) => {
+        if (checked.total.currency === "JPY") {
+          throw new LinkpayError("CURRENCY_NOT_SUPPORTED", "total: JPY cannot be charged here");
+        }
+      },
+    };
+    const payments = createPayments({ providers: [refusing], store, urls });
+    const error = await rejectionOf(payments.startCheckout(request("RC-REFUSED")));
+    expect(isLinkpayError(error, "CURRENCY_NOT_SUPPORTED")).toBe(true);
+    expect(await store.findLatestAttempt({ orderRef: "RC-REFUSED" })).toBeNull();
+    expect(fake.sessions.size).toBe(0);
   });
 
   it("writes each outcome once, to the alert level when there is one and to the request's own logger", async () => {

@@ -140,6 +140,7 @@ export async function startCheckout(
   input: unknown,
 ): Promise<StartedCheckout> {
   const request = parseCheckoutRequest(input);
+  deps.provider.checkRequest?.(request);
   const attempt = await attemptFor(deps, request);
   if (attempt.providerSessionId !== null && attempt.hostedUrl !== null) {
     return {

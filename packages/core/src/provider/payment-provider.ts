@@ -62,6 +62,12 @@ export interface PaymentProvider {
   readonly id: string;
   /** The exact origins (`https://…`) of the hosted pages shoppers may be sent to. */
   readonly checkoutOrigins: readonly string[];
+  /**
+   * Refuses, with a typed error, a validated request this provider cannot charge as priced (a
+   * currency or amount its API cannot represent). Called before anything is stored, so a refusal
+   * leaves no attempt behind. Optional: without it every valid request is accepted.
+   */
+  checkRequest?(request: CheckoutRequest): void;
   /** Creates a hosted checkout session. */
   createCheckout(
     input: CreateCheckoutInput,

@@ -3,7 +3,8 @@
  * Maps a Checkout Session (with its payment intent and latest charge expanded) onto linkpay's
  * states, for reconciliation and return pages.
  */
-import { type CheckoutView, LinkpayError, money, type PaymentStatus } from "@linkpay/core";
+import { type CheckoutView, LinkpayError, type PaymentStatus } from "@linkpay/core";
+import { fromStripeAmount } from "../money/stripe-units";
 import type {
   StripeCharge,
   StripeCheckoutSession,
@@ -67,7 +68,11 @@ export function toCheckoutView(session: StripeCheckoutSession, provider: string)
     orderRef,
     amount,
     status: statusOf(session, intent, charge),
-    refundedAmount: money(charge?.amount_refunded ?? 0, amount.currency),
+    refundedAmount: fromStripeAmount(
+      { amount: charge?.amount_refunded ?? 0, currency: amount.currency },
+      "api",
+      "charge",
+    ),
     expiresAt: new Date(session.expires_at * 1000),
     raw: session,
   };

@@ -3,8 +3,13 @@
  * Tests for createCheckout against the loopback fake Stripe API, through the real SDK.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { isLinkpayError } from "@linkpay/core";
-import { rejectionOf } from "@linkpay/core/testing";
+import {
+  createMemoryStore,
+  createPayments,
+  isLinkpayError,
+  parseCheckoutRequest,
+} from "@linkpay/core";
+import { codeOf, rejectionOf } from "@linkpay/core/testing";
 import {
   FAKE_SECRET_KEY,
   type FakeStripeServer,
@@ -151,11 +156,30 @@ describe("createCheckout response checks", () => {
     expect(isLinkpayError(error) && error.details.reason).toBe("missing_url");
   });
 
-  it("refuses a hosted url off the checkout origins", async () => {
-    const error = await createWith(
-      sessionBody({ url: "https://checkout.stripe.com.evil.example/x" }),
+  it("hands a hosted url off the checkout origins to core's one redirect check, which refuses it", async () => {
+    fake.script({
+      status: 200,
+      body: sessionBody({ url: "https://checkout.stripe.com.evil.example/x" }),
+    });
+    const store = createMemoryStore();
+    const payments = createPayments({
+      providers: [testProvider(fake)],
+      store,
+      urls: { success: "https://rental.example/ok", cancel: "https://rental.example/cancel" },
+    });
+    const input = checkoutInput();
+    const error = await rejectionOf(
+      payments.startCheckout({
+        orderRef: input.orderRef,
+        currency: "JPY",
+        total: 12_400,
+        lineItems: [{ name: "Compact car, 2 days", unitAmount: 12_400, quantity: 1 }],
+      }),
     );
     expect(isLinkpayError(error, "REDIRECT_NOT_ALLOWED")).toBe(true);
+    expect(
+      (await store.findLatestAttempt({ orderRef: input.orderRef }))?.providerSessionId,
+    ).toBeNull();
   });
 
   it("refuses a session for another amount than the attempt's total", async () => {
@@ -166,5 +190,57 @@ describe("createCheckout response checks", () => {
   it("refuses a response that is not a Checkout Session", async () => {
     const error = await createWith({ id: "cs_1", object: "payment_intent" });
     expect(isLinkpayError(error, "PROVIDER_REJECTED")).toBe(true);
+  });
+});
+
+describe("createCheckout: money in Stripe's units", () => {
+  function inCurrency(currency: string, unitAmount: number) {
+    return checkoutInput(
+      parseCheckoutRequest({
+        orderRef: `RC-${currency}-${unitAmount}`,
+        currency,
+        total: unitAmount * 2,
+        lineItems: [{ name: "Tour", unitAmount, quantity: 2 }],
+      }),
+    );
+  }
+
+  it.each([
+    ["ISK", 5_000, "500000"],
+    ["HUF", 123_450, "123450"],
+    ["TWD", 10_025, "10025"],
+    ["KWD", 5_120, "5120"],
+    ["MGA", 150_000, "1500"],
+  ])(
+    "sends %s %i as unit_amount %s, and reads the session's total back",
+    async (currency, amount, sent) => {
+      const input = inCurrency(currency, amount);
+      const session = await testProvider(fake).createCheckout(input, {
+        idempotencyKey: `key-${currency}`,
+      });
+      expect(lastRequest().form["line_items[0][price_data][unit_amount]"]).toBe(sent);
+      expect(session.providerSessionId).toMatch(/^cs_test_/);
+    },
+  );
+
+  it.each([
+    ["KWD", 5_125, "INVALID_AMOUNT"],
+    ["MGA", 150_050, "INVALID_AMOUNT"],
+    ["IQD", 1_000, "CURRENCY_NOT_SUPPORTED"],
+  ])("refuses %s %i before calling Stripe (%s)", async (currency, amount, code) => {
+    const before = fake.requests.length;
+    const provider = testProvider(fake);
+    const input = inCurrency(currency, amount);
+    expect(codeOf(() => provider.checkRequest?.(input))).toBe(code);
+    const error = await rejectionOf(
+      provider.createCheckout(input, { idempotencyKey: `no-${currency}` }),
+    );
+    expect(
+      isLinkpayError(
+        error,
+        code === "INVALID_AMOUNT" ? "INVALID_AMOUNT" : "CURRENCY_NOT_SUPPORTED",
+      ),
+    ).toBe(true);
+    expect(fake.requests.length).toBe(before);
   });
 });

@@ -19,8 +19,8 @@ import { sessionCreateParams } from "./session-create-params";
 
 /**
  * Calls `checkout.sessions.create` with the attempt's idempotency key. The hosted URL must be
- * present and on the configured checkout origins (REDIRECT_NOT_ALLOWED otherwise), and the
- * session must be for the attempt's total (PROVIDER_REJECTED otherwise).
+ * present (REDIRECT_NOT_ALLOWED otherwise; core's redirect guard then checks its origin, once),
+ * and the session must be for the attempt's total (PROVIDER_REJECTED otherwise).
  */
 export async function createCheckout(
   context: StripeContext,
@@ -48,7 +48,6 @@ export async function createCheckout(
       { details: { ...details, reason: "missing_url" } },
     );
   }
-  context.options.guard.check(session.url);
   return {
     providerSessionId: session.id,
     hostedUrl: session.url,

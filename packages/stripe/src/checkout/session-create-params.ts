@@ -12,6 +12,7 @@ import {
   sumMoney,
 } from "@linkpay/core";
 import type Stripe from "stripe";
+import { toStripeAmount } from "../money/stripe-units";
 import type { StripePaymentMethodType } from "../options/stripe-provider-options";
 import { linkpayMetadata } from "./linkpay-metadata";
 import { withSessionIdParameter } from "./success-url";
@@ -36,11 +37,12 @@ export function sessionCreateParams(
   const metadata = linkpayMetadata(input);
   return {
     mode: "payment",
-    line_items: input.lineItems.map((item) => ({
+    line_items: input.lineItems.map((item, index) => ({
       quantity: item.quantity,
       price_data: {
         currency: item.unitAmount.currency.toLowerCase(),
-        unit_amount: item.unitAmount.amount,
+        // In Stripe's unit for the currency (ISK ×100, MGA ÷100…), refused when it has none.
+        unit_amount: toStripeAmount(item.unitAmount, `lineItems[${index}].unitAmount`),
         product_data: { name: item.name },
       },
     })),

@@ -84,12 +84,29 @@ describe("createStripeProvider options", () => {
     expect(configError({ webhookSecrets: [] }).message).toContain("empty list");
   });
 
+  it("refuses apiBaseUrl without checkoutOrigins at creation, naming the option and the fix", () => {
+    const error = configError({ apiBaseUrl: "http://127.0.0.1:4242" });
+    expect(error.message).toContain("checkoutOrigins must be set when apiBaseUrl is");
+    expect(error.message).toContain('checkoutOrigins: ["http://127.0.0.1:4242"]');
+    expect(error.details).toEqual({
+      issues: [{ option: "checkoutOrigins", message: "required with apiBaseUrl" }],
+    });
+  });
+
   it("maps apiBaseUrl onto the SDK's host, port and protocol", () => {
-    const provider = createStripeProvider({ ...valid, apiBaseUrl: "http://127.0.0.1:4242" });
+    const provider = createStripeProvider({
+      ...valid,
+      apiBaseUrl: "http://127.0.0.1:4242",
+      checkoutOrigins: ["http://127.0.0.1:4242"],
+    });
     expect(provider.stripe.getApiField("host")).toBe("127.0.0.1");
     expect(provider.stripe.getApiField("port")).toBe(4242);
     expect(provider.stripe.getApiField("protocol")).toBe("http");
-    const https = createStripeProvider({ ...valid, apiBaseUrl: "https://stripe-proxy.example" });
+    const https = createStripeProvider({
+      ...valid,
+      apiBaseUrl: "https://stripe-proxy.example",
+      checkoutOrigins: ["https://checkout.stripe.com"],
+    });
     expect(https.stripe.getApiField("port")).toBe(443);
   });
 
@@ -97,7 +114,12 @@ describe("createStripeProvider options", () => {
     const live = configError({ secretKey: LIVE_KEY, apiBaseUrl: "http://127.0.0.1:4242" });
     expect(live.message).toContain("apiBaseUrl must use https: with a live key");
     expect(() =>
-      createStripeProvider({ ...valid, secretKey: LIVE_KEY, apiBaseUrl: "https://api.stripe.com" }),
+      createStripeProvider({
+        ...valid,
+        secretKey: LIVE_KEY,
+        apiBaseUrl: "https://api.stripe.com",
+        checkoutOrigins: ["https://checkout.stripe.com"],
+      }),
     ).not.toThrow();
     expect(configError({ apiBaseUrl: "127.0.0.1:4242" }).message).toContain("apiBaseUrl");
     expect(configError({ apiBaseUrl: "http://127.0.0.1:4242/v1" }).message).toContain("origin");

@@ -12,6 +12,7 @@ import { sessionAmount } from "../checkout/session-amount";
 import { assertIdempotencyKey } from "../client/idempotency-key";
 import type { StripeContext } from "../client/stripe-context";
 import { callStripe } from "../errors/map-stripe-error";
+import { toStripeAmount } from "../money/stripe-units";
 import { parseStripeObject } from "../stripe-objects/parse-stripe-object";
 import { checkoutSessionSchema, idOf, refundSchema } from "../stripe-objects/stripe-object-schemas";
 
@@ -61,7 +62,7 @@ export async function refundCheckout(
   }
   const created = await callStripe("refunds.create", () =>
     context.stripe.refunds.create(
-      { payment_intent: paymentIntent, amount: amount.amount },
+      { payment_intent: paymentIntent, amount: toStripeAmount(amount, "amount") },
       { idempotencyKey },
     ),
   );

@@ -9,6 +9,7 @@ import {
   type WebhookDelivery,
 } from "@linkpay/core";
 import { createStripeProvider, type StripeProvider } from "../create-stripe-provider";
+import { STRIPE_CHECKOUT_ORIGIN } from "../options/resolve-options";
 import type { StripeProviderOptions } from "../options/stripe-provider-options";
 import { signStripeWebhook } from "../webhooks/sign-stripe-webhook";
 import { FAKE_SECRET_KEY, type FakeStripeServer } from "./fake-stripe-server";
@@ -61,6 +62,8 @@ export function testProvider(
     secretKey: FAKE_SECRET_KEY,
     webhookSecrets: TEST_WEBHOOK_SECRET,
     apiBaseUrl: fake.url,
+    // The fake answers like Stripe itself, with hosted pages on checkout.stripe.com.
+    checkoutOrigins: [STRIPE_CHECKOUT_ORIGIN],
     maxNetworkRetries: 0,
     ...overrides,
   });

@@ -12,7 +12,8 @@ import type {
   ProviderEvent,
 } from "@linkpay/core";
 import { orderRefOf } from "../checkout/linkpay-metadata";
-import { amountOf, sessionAmount } from "../checkout/session-amount";
+import { sessionAmount } from "../checkout/session-amount";
+import { fromStripeAmount } from "../money/stripe-units";
 import { parseStripeObject, type StripeObjectSource } from "../stripe-objects/parse-stripe-object";
 import {
   chargeSchema,
@@ -81,7 +82,7 @@ async function refundEvent(mapping: Mapping, deps: MapStripeEventDeps): Promise<
   const session = await deps.findSessionByPaymentIntent(paymentIntent);
   if (session === null || !isOurs(session)) return ignored(mapping, "not_ours");
   // amount_refunded is cumulative: everything refunded so far, not just this refund.
-  const refunded = amountOf(
+  const refunded = fromStripeAmount(
     { amount: charge.amount_refunded, currency: charge.currency },
     "webhook",
     "charge",

@@ -264,7 +264,11 @@ describe("parseWebhook signature checks", () => {
 
   it("refuses a live key with a plain-http API base URL at construction", () => {
     const error = errorOf(() =>
-      provider({ secretKey: "sk_live_51AbCdEf", apiBaseUrl: "http://127.0.0.1:4242" }),
+      provider({
+        secretKey: "sk_live_51AbCdEf",
+        apiBaseUrl: "http://127.0.0.1:4242",
+        checkoutOrigins: ["https://checkout.stripe.com"],
+      }),
     );
     expect(error.code).toBe("CONFIG_INVALID");
   });

@@ -1,17 +1,19 @@
 /**
  * @module
- * Verifies a Stripe webhook delivery with the official SDK, plus the checks it leaves out:
- * a strict header, a timestamp window in both directions (the SDK accepts any future
- * timestamp), and secret rotation (several secrets, any one matching).
+ * Verifies a Stripe webhook delivery once: the `Stripe-Signature` header is parsed strictly (the
+ * SDK's parser is lenient: `t=12abc` reads as 12), the timestamp window is checked in both
+ * directions (the SDK accepts any future timestamp), and the HMAC is core's timestamped HMAC —
+ * Stripe's scheme exactly: hex HMAC-SHA256 of `${t}.${body}` keyed with the whole `whsec_…`
+ * string, every configured secret against every `v1` signature, in constant time (rotation).
+ * Only then is the body parsed. Tests cross-check it against stripe-node's own signer.
  */
 import { LinkpayError } from "@linkpay/core";
 import {
-  assertTimestampWithinTolerance,
   decodeUtf8Strictly,
   type HeaderRecord,
   rawBodyBytes,
+  verifyTimestampedHmac,
 } from "@linkpay/core/provider-kit";
-import Stripe from "stripe";
 import { parseSignatureHeader, readSignatureHeader } from "./signature-header";
 
 /** Input of {@link verifyStripeWebhook}. */
@@ -23,65 +25,52 @@ export interface VerifyStripeWebhookInput {
   readonly secrets: readonly string[];
   readonly toleranceSeconds: number;
   readonly now: Date;
-  /** The SDK's webhook helper (`stripe.webhooks`). */
-  readonly webhooks: Stripe["webhooks"];
+}
+
+function payloadInvalid(message: string, details: Record<string, unknown>, cause?: unknown) {
+  return new LinkpayError("WEBHOOK_PAYLOAD_INVALID", message, { cause, details });
 }
 
 /**
  * Returns the parsed event JSON when the delivery is authentic. Order: raw body (CONFIG_INVALID),
  * header present (WEBHOOK_SIGNATURE_MISSING) and well-formed (WEBHOOK_SIGNATURE_MALFORMED),
- * timestamp (WEBHOOK_TIMESTAMP_TOO_OLD / _IN_FUTURE), then `constructEvent` per secret
- * (WEBHOOK_SIGNATURE_INVALID when none matches; WEBHOOK_PAYLOAD_INVALID when an authentic body
+ * timestamp (WEBHOOK_TIMESTAMP_TOO_OLD / _IN_FUTURE), signature (WEBHOOK_SIGNATURE_INVALID when no
+ * v1 signature matches any secret), then the body (WEBHOOK_PAYLOAD_INVALID when an authentic body
  * is not a Stripe event).
  */
 export function verifyStripeWebhook(input: VerifyStripeWebhookInput): unknown {
   const { rawBody, secrets, toleranceSeconds, now } = input;
   const bytes = rawBodyBytes(rawBody);
   const header = parseSignatureHeader(readSignatureHeader(input.headers));
-  assertTimestampWithinTolerance({ timestamp: header.timestamp, now, toleranceSeconds });
-  // Strict UTF-8 keeping a byte-order mark, so the text re-encodes to exactly the bytes received
-  // (the SDK's own decoding would drop a BOM and replace invalid bytes).
-  const payload = typeof rawBody === "string" ? rawBody : decodeUtf8Strictly(bytes);
-  if (payload === undefined) {
-    throw new LinkpayError(
-      "WEBHOOK_SIGNATURE_INVALID",
-      "The webhook body is not valid UTF-8, so it is not what Stripe signed",
-      { details: { bodyBytes: bytes.length } },
+  verifyTimestampedHmac({
+    rawBody: bytes,
+    timestamp: header.timestamp,
+    signatures: header.signatures,
+    secrets,
+    encoding: "hex",
+    toleranceSeconds,
+    now,
+  });
+  // Strict UTF-8 keeping a byte-order mark: the bytes were signed, so the text must be them.
+  const text = typeof rawBody === "string" ? rawBody : decodeUtf8Strictly(bytes);
+  const details = { bodyBytes: bytes.length };
+  if (text === undefined)
+    throw payloadInvalid("The signed webhook body is not valid UTF-8", details);
+  let event: unknown;
+  try {
+    event = JSON.parse(text);
+  } catch (error) {
+    throw payloadInvalid(
+      "The webhook is signed correctly but its body is not JSON",
+      details,
+      error,
     );
   }
-  for (const secret of secrets) {
-    try {
-      return input.webhooks.constructEvent(
-        payload,
-        header.value,
-        secret,
-        toleranceSeconds,
-        undefined,
-        now.getTime(),
-      );
-    } catch (error) {
-      if (error instanceof Stripe.errors.StripeSignatureVerificationError) continue;
-      // The signature matched (the SDK parses only after verifying), but the body is not an event.
-      throw new LinkpayError(
-        "WEBHOOK_PAYLOAD_INVALID",
-        "The webhook is signed correctly but its body is not a Stripe snapshot event",
-        { cause: error, details: { bodyBytes: Buffer.byteLength(payload) } },
-      );
-    }
+  if (typeof event !== "object" || event === null || Reflect.get(event, "object") !== "event") {
+    throw payloadInvalid(
+      "The webhook is signed correctly but its body is not a Stripe snapshot event",
+      details,
+    );
   }
-  throw new LinkpayError(
-    "WEBHOOK_SIGNATURE_INVALID",
-    `None of the ${header.signatures.length} v1 signature(s) matches any of the ` +
-      `${secrets.length} configured secret(s). If the sender is genuine: pass the raw request ` +
-      "bytes exactly as received (a parsed and re-serialized body no longer matches), and check " +
-      "the secret belongs to this endpoint and mode (test or live)",
-    {
-      details: {
-        signatureCount: header.signatures.length,
-        secretCount: secrets.length,
-        timestamp: header.timestamp,
-        bodyBytes: Buffer.byteLength(payload),
-      },
-    },
-  );
+  return event;
 }
