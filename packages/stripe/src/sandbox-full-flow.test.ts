@@ -273,3 +273,69 @@ describe("the full flow against the sandbox", () => {
     expect(hooksFor(other.orderRef)).toEqual([]);
   });
 });
+
+describe("the full flow in a currency whose Stripe unit differs from ISO's (ISK)", () => {
+  let world: SandboxWorld;
+  let payments: Payments;
+  const paid: { orderRef: string; amount: number }[] = [];
+  const refunded: number[] = [];
+
+  beforeAll(async () => {
+    world = await startSandboxWorld({ provider: { paymentMethodTypes: ["card"] } });
+    payments = createPayments({
+      providers: [world.provider],
+      store: createMemoryStore(),
+      urls: { success: `${SHOP}/tours/{ORDER_REF}/return`, cancel: `${SHOP}/tours/{ORDER_REF}` },
+      hooks: {
+        onPaid: ({ attempt }) => {
+          paid.push({ orderRef: attempt.orderRef, amount: attempt.amount.amount });
+        },
+        onRefunded: ({ attempt }) => {
+          refunded.push(attempt.refundedAmount.amount);
+        },
+      },
+      allowInsecureLocalhost: true,
+    });
+    world.handleWith(async ({ rawBody, headers }) => {
+      try {
+        await payments.handleWebhook({ provider: "stripe", rawBody, headers });
+        return 200;
+      } catch (error) {
+        return isLinkpayError(error) ? error.status : 500;
+      }
+    });
+  });
+
+  afterAll(async () => {
+    await world.close();
+  });
+
+  it("charges ISK 12,000 as ISK 12,000 (Stripe amount 1200000), is paid once, and refunds ISK 2,000", async () => {
+    const started = await payments.startCheckout({
+      orderRef: "TOUR-ISK-1",
+      currency: "ISK",
+      total: 12_000,
+      lineItems: [{ name: "Golden Circle tour", unitAmount: 6_000, quantity: 2 }],
+      locale: "en",
+    });
+    const page = await openPage(started.redirectUrl);
+    expect(page.html).toMatch(/ISK\s?12,000/);
+    expect((await payWithCard(started.redirectUrl, TEST_CARDS.success)).status).toBe(303);
+    await world.sandbox.whenDeliveriesSettled();
+    expect(paid).toEqual([{ orderRef: "TOUR-ISK-1", amount: 12_000 }]);
+
+    const sessionId = started.attempt.providerSessionId ?? "";
+    await world.provider.refund(
+      {
+        providerSessionId: sessionId,
+        amount: { amount: 2_000, currency: started.attempt.amount.currency },
+      },
+      { idempotencyKey: "refund-isk-1" },
+    );
+    await world.sandbox.whenDeliveriesSettled();
+    expect(refunded).toEqual([2_000]);
+    expect((await payments.getStatus({ orderRef: "TOUR-ISK-1" }))?.status).toBe(
+      "partially_refunded",
+    );
+  });
+});

@@ -77,6 +77,32 @@ describe("session creation refuses bad input the way Stripe does", () => {
     ],
     ["a total under ¥50", { line_items: [jpyItem("Gum", 10)] }, "line_items", /at least|between/],
     [
+      "fractional ISK (Stripe's ISK amounts are ×100 and must end in 00)",
+      {
+        line_items: [
+          {
+            ...jpyItem(),
+            price_data: { ...jpyItem().price_data, currency: "isk", unit_amount: 500_050 },
+          },
+        ],
+      },
+      "line_items[0][price_data][unit_amount]",
+      /ISK has become effectively zero-decimal .* evenly divisible by 100/,
+    ],
+    [
+      "a three-decimal amount not ending in 0",
+      {
+        line_items: [
+          {
+            ...jpyItem(),
+            price_data: { ...jpyItem().price_data, currency: "kwd", unit_amount: 5_125 },
+          },
+        ],
+      },
+      "line_items[0][price_data][unit_amount]",
+      /KWD must end in 0/,
+    ],
+    [
       "konbini in USD",
       {
         allowed_payment_method_types: ["card", "konbini"],

@@ -3,14 +3,15 @@
  * The order summary: line items and total, formatted with core's `formatMoney` (JPY without
  * decimals) in the page's locale.
  */
-import { formatMoney, money } from "@linkpay/core";
+import { formatMoney } from "@linkpay/core";
+import { moneyFromStripe } from "../objects/stripe-amounts";
 import type { SessionRecord } from "../state/records";
 import { html, type SafeHtml } from "./html";
 import type { PageTexts } from "./texts";
 
-/** `amount` minor units of `currency`, formatted for the page. */
+/** A Stripe `amount` of `currency`, formatted for the page (ISK 500000 reads "ISK 5,000"). */
 export function displayAmount(amount: number, currency: string, texts: PageTexts): string {
-  return formatMoney(money(amount, currency), texts.locale);
+  return formatMoney(moneyFromStripe(amount, currency), texts.locale);
 }
 
 /** The line items and total of `session`. */

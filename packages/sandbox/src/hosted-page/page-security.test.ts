@@ -108,6 +108,23 @@ describe("hosted page security and presentation", () => {
     expect(autoEn).not.toContain("17,600.00");
   });
 
+  it("shows amounts as shoppers read them, not in Stripe's units (ISK 500000 is ISK 5,000)", async () => {
+    const session = await fixture.stripe.checkout.sessions.create(
+      sessionParams({
+        locale: "en",
+        line_items: [
+          {
+            price_data: { currency: "isk", unit_amount: 500_000, product_data: { name: "Tour" } },
+            quantity: 1,
+          },
+        ],
+      }),
+    );
+    const page = await (await getPage(`${fixture.origin}/c/pay/${session.id}`)).text();
+    expect(page).toMatch(/ISK\s?5,000/);
+    expect(page).not.toMatch(/500,000/);
+  });
+
   it("sends the shopper back with a 303 whose target is the success URL with the session id", async () => {
     const session = await xssSession();
     const response = await postForm(`${fixture.origin}/c/pay/${session.id}/card`, {

@@ -4,11 +4,12 @@
  * fields: `mode=payment`, inline prices in one currency, amount limits, the `expires_at` window
  * (30 minutes to 24 hours) and konbini's JPY range.
  */
-import { formatMoney, money } from "@linkpay/core";
+import { formatMoney } from "@linkpay/core";
 import type { CreateSessionParams } from "../api/create-session-params";
 import { invalidRequest } from "../api/sandbox-api-error";
 import { unixSeconds } from "../clock/clock";
 import { newId } from "../ids/new-id";
+import { assertStripeAmount, moneyFromStripe } from "../objects/stripe-amounts";
 import type { LineItemRecord, PaymentMethodType, SessionRecord } from "../state/records";
 import type { SandboxContext } from "./sandbox-context";
 
@@ -41,6 +42,7 @@ function lineItems(params: CreateSessionParams): LineItemRecord[] {
       });
     }
     const { currency, unit_amount: unitAmount, product_data: product } = item.price_data;
+    assertStripeAmount(unitAmount, currency, `line_items[${index}][price_data][unit_amount]`);
     return {
       id: newId("lineItem"),
       priceId: newId("price"),
@@ -70,7 +72,7 @@ function paymentMethods(params: CreateSessionParams): PaymentMethodType[] {
 }
 
 function checkAmount(total: number, currency: string, konbini: boolean): void {
-  const shown = (amount: number) => formatMoney(money(amount, currency), "en-US");
+  const shown = (amount: number) => formatMoney(moneyFromStripe(amount, currency), "en-US");
   const minimum = MINIMUM_AMOUNTS[currency] ?? 1;
   if (total < minimum || total > MAX_AMOUNT) {
     throw invalidRequest(

@@ -3,12 +3,13 @@
  * Refunds of paid sessions, in full or in parts: each updates the charge's cumulative
  * `amount_refunded` and emits `charge.refunded` and `refund.created`.
  */
-import { formatMoney, money } from "@linkpay/core";
+import { formatMoney } from "@linkpay/core";
 import { invalidRequest } from "../api/sandbox-api-error";
 import { unixSeconds } from "../clock/clock";
 import type { EventCause } from "../events/event-log";
 import { newId } from "../ids/new-id";
 import { renderRefund } from "../objects/render-refund";
+import { assertStripeAmount, moneyFromStripe } from "../objects/stripe-amounts";
 import type { ChargeRecord, RefundRecord } from "../state/records";
 import { emitChargeEvent } from "./emit";
 import type { SandboxContext } from "./sandbox-context";
@@ -54,7 +55,7 @@ function refundableCharge(context: SandboxContext, input: RefundInput): ChargeRe
 }
 
 function display(amount: number, currency: string): string {
-  return formatMoney(money(amount, currency), "en-US");
+  return formatMoney(moneyFromStripe(amount, currency), "en-US");
 }
 
 /**
@@ -82,6 +83,7 @@ export function createRefund(
     });
   }
   const amount = input.amount ?? remaining;
+  assertStripeAmount(amount, charge.currency, "amount");
   if (amount > remaining) {
     throw invalidRequest(
       `Refund amount (${display(amount, charge.currency)}) is greater than unrefunded amount on charge (${display(remaining, charge.currency)})`,
