@@ -27,6 +27,18 @@ import { type SandboxWorld, startSandboxWorld } from "./test/sandbox-world";
 
 const SHOP = "http://127.0.0.1:9";
 
+/** The merchant's webhook endpoint: verify and apply, answer with the error's status. */
+function applyDeliveries(world: SandboxWorld, payments: Payments): void {
+  world.handleWith(async ({ rawBody, headers }) => {
+    try {
+      await payments.handleWebhook({ provider: "stripe", rawBody, headers });
+      return 200;
+    } catch (error) {
+      return isLinkpayError(error) ? error.status : 500;
+    }
+  });
+}
+
 type HookName = "onPaid" | "onFailed" | "onExpired" | "onCanceled" | "onRefunded";
 
 describe("the full flow against the sandbox", () => {
@@ -58,15 +70,7 @@ describe("the full flow against the sandbox", () => {
       },
       allowInsecureLocalhost: true,
     });
-    // The merchant's webhook endpoint: verify and apply, answer with the error's status.
-    world.handleWith(async ({ rawBody, headers }) => {
-      try {
-        await payments.handleWebhook({ provider: "stripe", rawBody, headers });
-        return 200;
-      } catch (error) {
-        return isLinkpayError(error) ? error.status : 500;
-      }
-    });
+    applyDeliveries(world, payments);
   });
 
   afterAll(async () => {
@@ -296,14 +300,7 @@ describe("the full flow in a currency whose Stripe unit differs from ISO's (ISK)
       },
       allowInsecureLocalhost: true,
     });
-    world.handleWith(async ({ rawBody, headers }) => {
-      try {
-        await payments.handleWebhook({ provider: "stripe", rawBody, headers });
-        return 200;
-      } catch (error) {
-        return isLinkpayError(error) ? error.status : 500;
-      }
-    });
+    applyDeliveries(world, payments);
   });
 
   afterAll(async () => {
