@@ -19,6 +19,7 @@ export {
   Migrator,
   type RawBuilder,
   type Selectable,
+  type Sql,
   sql,
   type Transaction,
   type Updateable,

@@ -1,7 +1,7 @@
 /**
  * @module
  * The raw-driver baseline: the statements the app's webhook transaction runs, hand-written on a
- * `pg` pool, as `packages/store-sql/src/bench/baseline-postgres.ts` does for linkpay's part —
+ * `pg` pool, as `packages/bench/src/store/baseline-postgres.ts` does for linkpay's part —
  * BEGIN; SELECT the attempt FOR UPDATE; INSERT the event (ON CONFLICT DO NOTHING) with its
  * payload and SHA-256 digest; UPDATE the attempt with a version check; INSERT the audit row —
  * plus the booking hook's: SELECT the booking, UPDATE it to confirmed, INSERT the outbox e-mail

@@ -6,6 +6,7 @@
  * the reason printed — except under `CI=true`, where they fail.
  */
 import { spawnSync } from "node:child_process";
+import { loadDriver } from "../engines/load-driver";
 import { adminUrl, TEST_DATABASE_URL_VARIABLE, ThrowawayDatabase } from "./throwaway-database";
 
 export { adminUrl, TEST_DATABASE_URL_VARIABLE, ThrowawayDatabase };
@@ -20,7 +21,10 @@ function probe(): { ok: true } | { ok: false; reason: string } {
     client.connect().then(() => client.query("select 1")).then(
       () => client.end().then(() => process.exit(0)),
       (error) => { console.error(error.message); process.exit(1); });`;
-  const child = spawnSync(process.execPath, ["-e", script, require.resolve("pg"), adminUrl()], {
+  // Resolved like the store resolves it: without `pg`, the install line rather than a bare
+  // "Cannot find module".
+  const pg = loadDriver<string>("pg", require.resolve);
+  const child = spawnSync(process.execPath, ["-e", script, pg, adminUrl()], {
     encoding: "utf8",
     timeout: 10_000,
   });

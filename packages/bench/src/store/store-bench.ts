@@ -2,22 +2,21 @@
  * @module
  * The store benchmark (never part of jest):
  *
- *     node packages/store-sql/dist/bench/store-bench.js [--events 3000] [--rounds 3]
- *         [--sqlite-only] [--verbose]
+ *     npm run bench:store -- [--events 3000] [--rounds 3] [--sqlite-only] [--verbose]
  *
- * Events applied per second through core's `applyEvent` on the SQL store, against a hand-written
- * raw-driver baseline doing the same writes in the same run: SQLite (one process, one file),
+ * Events applied per second through `payments.handleWebhook` on the SQL store (see store-path.ts),
+ * against a hand-written raw-driver baseline doing the same writes in the same run: SQLite (one process, one file),
  * PostgreSQL (one process, 8 connections) and PostgreSQL with 2 processes (4 connections each).
  * Store and baseline alternate in rounds on disjoint attempts of the same tables. PostgreSQL is
  * found like the tests find it (`LINKPAY_TEST_DATABASE_URL`); a throwaway database is used.
  */
-import { availableParallelism, cpus, totalmem } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { createSqlStore, type SqlStore, sql } from "@linkpay/store-sql";
+import { ThrowawayDatabase } from "@linkpay/store-sql/testing";
 import Database from "better-sqlite3";
-import { sql } from "kysely";
-import { createSqlStore, type SqlStore } from "../store/sql-store";
-import { tempDir } from "../test/temp-dir";
-import { ThrowawayDatabase } from "../testing/throwaway-database";
 import { postgresBaseline } from "./baseline-postgres";
 import { sqliteBaseline } from "./baseline-sqlite";
 import { type BenchItem, benchItems, measure, seedBench } from "./bench-workload";
@@ -79,8 +78,8 @@ async function seeded(store: SqlStore, label: string, events: number) {
 }
 
 async function sqliteRun(events: number, rounds: number): Promise<Row> {
-  const dir = tempDir("bench");
-  const file = `${dir.path}/bench.db`;
+  const dir = mkdtempSync(join(tmpdir(), "linkpay-bench-"));
+  const file = join(dir, "bench.db");
   const store = createSqlStore({ url: `sqlite:${file}` });
   try {
     const items = await seeded(store, "sqlite", events);
@@ -99,7 +98,7 @@ async function sqliteRun(events: number, rounds: number): Promise<Row> {
     return { scenario: "SQLite file, 1 process", ...rates };
   } finally {
     await store.close();
-    dir.remove();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * @module
- * `node packages/express/dist/bench/webhook-bench.js [seconds=5] [rounds=3] [connections=10]`:
+ * `npm run bench:webhook -- [seconds=5] [rounds=3] [connections=10]`:
  * the linkpay webhook route against a bare Express route that only verifies the Stripe signature
  * with the same SDK, with autocannon on loopback, the same pre-signed payloads (unique event ids)
  * and the same settings. Each round starts every route in a fresh child process (so each store

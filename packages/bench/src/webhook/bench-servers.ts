@@ -5,10 +5,10 @@
  * route (Stripe adapter, one hook) on core's memory store.
  */
 import { createMemoryStore, createPayments, money, type PaymentStore } from "@linkpay/core";
+import { webhookRoute } from "@linkpay/express";
 import { createStripeProvider } from "@linkpay/stripe";
 import express, { type Express } from "express";
 import Stripe from "stripe";
-import { webhookRoute } from "../webhook-route";
 import { BENCH_SECRET, BENCH_SESSIONS, benchOrderRef, benchSessionId } from "./bench-payloads";
 
 /** Which server to run: the baseline or the linkpay route. */

@@ -5,7 +5,7 @@
  * the hook's own row). The store run and the baseline run get disjoint attempts.
  */
 import { money, type PaymentEvent } from "@linkpay/core";
-import type { SqlStore } from "../store/sql-store";
+import type { SqlStore } from "@linkpay/store-sql";
 
 /** The merchant table the benchmark hooks write. */
 export type BenchTables = { bench_hook_calls: { order_ref: string; event_id: string } };

@@ -11,9 +11,7 @@ import {
   type PaymentProvider,
   type Payments,
 } from "@linkpay/core";
-import { sql } from "kysely";
-import type { SqlStore } from "../store/sql-store";
-import type { SqlTransactionHandle } from "../store/sql-transaction";
+import { type SqlStore, type SqlTransactionHandle, sql } from "@linkpay/store-sql";
 import type { BenchItem } from "./bench-workload";
 
 const hooks: PaymentHooks<SqlTransactionHandle> = {

@@ -1,12 +1,12 @@
 /**
  * @module
  * One process of the 2-process PostgreSQL run:
- * `node dist/bench/bench-worker.js <store|baseline> <url> <label> <total> <from> <to> <lanes>`.
+ * `node dist/store/bench-worker.js <store|baseline> <url> <label> <total> <from> <to> <lanes>`.
  * It prepares (applying the first tenth of its items to warm up), prints `ready`, waits for `go`
  * on stdin, applies the rest and prints how many it applied and the seconds it took.
  */
 import { once } from "node:events";
-import { createSqlStore } from "../store/sql-store";
+import { createSqlStore } from "@linkpay/store-sql";
 import { postgresBaseline } from "./baseline-postgres";
 import { benchItems, measure } from "./bench-workload";
 import { applyThroughStore } from "./store-path";
