@@ -1,10 +1,5 @@
-export { type ApplyResult, applyEvent, mismatchOf, type RejectReason } from "./apply-event";
-export {
-  buildCheckoutUrl,
-  type CheckoutUrl,
-  type CheckoutUrlContext,
-  type CheckoutUrls,
-} from "./checkout-urls";
+export type { ApplyResult, RejectReason } from "./apply-event";
+export type { CheckoutUrl, CheckoutUrlContext, CheckoutUrls } from "./checkout-urls";
 export {
   createPayments,
   type HandleWebhookInput,
@@ -14,11 +9,11 @@ export {
 } from "./create-payments";
 export type { HookContext, PaymentHook, PaymentHooks } from "./hooks";
 export { type Logger, redactingLogger, silentLogger } from "./logger";
-export { eventFromView, type ReconcileOptions, type ReconcileReport } from "./reconcile";
+export type { ReconcileOptions, ReconcileReport } from "./reconcile";
 export {
   type ReconcileRunner,
   type ReconcileRunnerOptions,
   startReconcileRunner,
 } from "./reconcile-runner";
 export { createReturnLinks, type ReturnLinks, type ReturnLinksOptions } from "./return-links";
-export { type CheckedRedirectUrl, idempotencyKeyFor, type StartedCheckout } from "./start-checkout";
+export type { CheckedRedirectUrl, StartedCheckout } from "./start-checkout";

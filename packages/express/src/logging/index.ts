@@ -11,7 +11,7 @@ export {
   type LinkpayLogLevel,
   REDACTED_HEADER_PATHS,
 } from "./create-logger";
-export { type AlertLogger, hasAlertLevel, isLogger, logAlert, requestLogger } from "./log-target";
+export { logAlert, requestLogger } from "./log-target";
 export { REQUEST_ID_HEADER, requestIdGenerator, requestIdOf } from "./request-id";
 export { type RequestLoggingOptions, requestLogging } from "./request-logging";
 export { serializeError, serializeRequest, serializeResponse } from "./serializers";

@@ -7,11 +7,6 @@
 import type { IncomingMessage } from "node:http";
 import { type Logger, silentLogger } from "@linkpay/core";
 
-/** A core {@link Logger} that also has pino's custom `alert` level (see {@link createLogger}). */
-export interface AlertLogger extends Logger {
-  alert(fields: object, message: string): void;
-}
-
 function isFunction(value: unknown): boolean {
   return typeof value === "function";
 }
@@ -27,18 +22,13 @@ export function isLogger(value: unknown): value is Logger {
   );
 }
 
-/** True when `logger` has an `alert` method (a logger from {@link createLogger} does). */
-export function hasAlertLevel(logger: Logger): logger is AlertLogger {
-  return isFunction(Reflect.get(logger, "alert"));
-}
-
 /**
  * Writes an alert: a mismatch or a sign of tampering someone must look at. Uses the `alert` level
  * when the logger has one, else `error`; either way the line carries `alert: <name>`.
  */
 export function logAlert(logger: Logger, alert: string, fields: object, message: string): void {
   const line = { ...fields, alert };
-  if (hasAlertLevel(logger)) logger.alert(line, message);
+  if (logger.alert) logger.alert(line, message);
   else logger.error(line, message);
 }
 
