@@ -28,6 +28,14 @@ export {
   parseCheckoutRequest,
 } from "./checkout";
 export {
+  CSP_REPORT_STORE_LIMIT,
+  type CspReportStore,
+  type CspViolation,
+  createMemoryCspReportStore,
+  type MemoryCspReportStoreOptions,
+  type StoredCspViolation,
+} from "./csp-reports";
+export {
   ERROR_CODES,
   type ErrorCode,
   type ErrorKind,

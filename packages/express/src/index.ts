@@ -64,6 +64,7 @@ export {
   returnHandler,
 } from "./return-handler";
 export {
+  type CspReportRoute,
   type CspReportRouteOptions,
   cspNonce,
   cspReportRoute,

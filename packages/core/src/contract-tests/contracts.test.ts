@@ -1,6 +1,8 @@
+import { createMemoryCspReportStore } from "../csp-reports";
 import { PAYMENT_EVENT_KINDS } from "../state-machine";
 import { createMemoryStore } from "../store";
 import { createFakeProvider } from "../testing";
+import { describeCspReportStoreContract } from "./csp-report-store-contract";
 import { describeProviderContract } from "./provider-contract";
 import { describeStoreContract } from "./store-contract";
 
@@ -23,3 +25,7 @@ describeProviderContract("fake provider", async () => {
 });
 
 describeStoreContract("memory store", async () => ({ store: createMemoryStore() }));
+
+describeCspReportStoreContract("memory store", async ({ maxEntries }) => ({
+  store: createMemoryCspReportStore({ maxEntries }),
+}));

@@ -3,6 +3,11 @@
  * The contract suites every provider adapter and store must pass. Import from
  * `@linkpay/core/contract-tests` inside a jest test file (needs `@jest/globals`).
  */
+
+export {
+  type CspReportStoreHarness,
+  describeCspReportStoreContract,
+} from "./csp-report-store-contract";
 export {
   contractCheckoutInput,
   describeProviderContract,

@@ -8,4 +8,6 @@
  * import { newCheckoutAttempt } from "@linkpay/core/store-kit";
  * const attempt = newCheckoutAttempt(input); // then insert it
  */
+
+export { cspViolationFingerprint } from "../csp-reports";
 export { newCheckoutAttempt } from "../store/checkout-attempt";

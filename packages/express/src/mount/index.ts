@@ -7,7 +7,7 @@
  * card-data guard and CSRF protection over the parsed request; then the app's routes; then 404 and
  * the error handler. Every part can be configured, replaced by your own handler, or turned off.
  */
-import type { Payments } from "@linkpay/core";
+import type { CspReportStore, Payments } from "@linkpay/core";
 import express, {
   type ErrorRequestHandler,
   type Express,
@@ -57,7 +57,10 @@ export interface MountLinkpayOptions {
   readonly requestLogging?: MountPart<Omit<RequestLoggingOptions, "logger">>;
   /** 2. `POST /webhooks/:provider`, reading its own raw body. */
   readonly webhooks?: MountPart<Omit<WebhookRouteOptions, "payments">>;
-  /** 3. CSP violation reports (default at `/csp-reports`, which the CSP then names). */
+  /**
+   * 3. CSP violation reports (default at `/csp-reports`, which the CSP then names), kept in
+   * `store` (default: this process's memory; pass your SQL store in production).
+   */
   readonly cspReports?: MountPart<CspReportRouteOptions>;
   /** 4. helmet with the strict CSP and a nonce per response (`res.locals.cspNonce`). */
   readonly securityHeaders?: MountPart<Omit<SecurityHeadersOptions, "payments">>;
@@ -78,6 +81,8 @@ export interface MountedLinkpay {
   readonly logger: LinkpayLogger;
   /** Issues CSRF tokens for forms (`csrf.generateToken(req, res)`); undefined when turned off. */
   readonly csrf: CsrfProtection | undefined;
+  /** Where CSP violation reports are kept (`listCspViolations()`); undefined when not mounted here. */
+  readonly cspReports: CspReportStore | undefined;
 }
 
 /** The part's handler: none, the app's own, or linkpay's built from the options. */
@@ -125,10 +130,13 @@ export function mountLinkpay(app: Express, options: MountLinkpayOptions): Mounte
     ),
   );
   let reportUri: string | undefined;
+  let cspReports: CspReportStore | undefined;
   use(
     partOf<CspReportRouteOptions, Handler>(options.cspReports, (part) => {
       reportUri = part?.path ?? "/csp-reports";
-      return cspReportRoute({ ...part, path: reportUri });
+      const route = cspReportRoute({ logger, ...part, path: reportUri });
+      cspReports = route.store;
+      return route;
     }),
   );
   use(
@@ -150,7 +158,7 @@ export function mountLinkpay(app: Express, options: MountLinkpayOptions): Mounte
   );
   use(csrf);
 
-  const mounted: MountedLinkpay = { logger, csrf };
+  const mounted: MountedLinkpay = { logger, csrf, cspReports };
   options.routes(app, mounted);
 
   use(options.notFound === false ? undefined : (options.notFound ?? notFoundHandler()));

@@ -29,8 +29,14 @@ export interface CspDirectivesInput {
   /** The `'nonce-…'` source of the current response. */
   readonly nonceSource: (req: IncomingMessage, res: ServerResponse) => string;
   readonly extraSources?: ExtraSources | undefined;
-  /** Where violation reports go (`report-uri`, and `report-to` through Reporting-Endpoints). */
+  /** Where violation reports go (`report-uri`). */
   readonly reportUri?: string | undefined;
+  /**
+   * Also name the Reporting API endpoint (`report-to`). Only for pages served over https:
+   * browsers that know `report-to` ignore `report-uri`, and Chromium sends Reporting API
+   * reports from https pages only, so on http the policy would report nothing.
+   */
+  readonly reportTo: boolean;
   /** Adds `upgrade-insecure-requests`. */
   readonly production: boolean;
 }
@@ -58,7 +64,7 @@ export function cspDirectives(input: CspDirectivesInput): Record<string, Source[
   };
   if (input.reportUri !== undefined) {
     directives["report-uri"] = [input.reportUri];
-    directives["report-to"] = [CSP_REPORT_GROUP];
+    if (input.reportTo) directives["report-to"] = [CSP_REPORT_GROUP];
   }
   return directives;
 }

@@ -1,10 +1,16 @@
 /**
  * @module
- * `cspReportRoute`: receives CSP violation reports and logs them. On a checkout page a violation
- * is how an injected skimming script shows up, so each one is logged at warn with the blocked URL
- * and directive. Rate-limited per client, small bodies only, answers 204.
+ * `cspReportRoute`: receives CSP violation reports, keeps them in a {@link CspReportStore}
+ * (deduplicated and bounded) and logs each distinct violation once, at warn, the first time it is
+ * reported; the store's count says how often it came again. On a page that leads to payment a violation is how an injected skimming script shows
+ * up. Rate-limited per client, small bodies only, always answers 204 (browsers do not retry).
  */
-import type { Logger } from "@linkpay/core";
+import {
+  type CspReportStore,
+  type CspViolation,
+  createMemoryCspReportStore,
+  type Logger,
+} from "@linkpay/core";
 import express, { type Router } from "express";
 import { requestLogger } from "../logging";
 import { rateLimit } from "../rate-limit";
@@ -14,42 +20,71 @@ import { readCspReports } from "./csp-report";
 export interface CspReportRouteOptions {
   /** The path, the same as `securityHeaders({ reportUri })`. Default `/csp-reports`. */
   readonly path?: string | undefined;
+  /**
+   * Where reports are kept: a durable, shared store such as `createSqlStore(…)` in production.
+   * Default: in this process's memory (1000 distinct violations, lost on restart).
+   */
+  readonly store?: CspReportStore | undefined;
   /** Where to log when {@link requestLogging} is not mounted. */
   readonly logger?: Logger | undefined;
   /** Largest report body (default `"16kb"`). */
   readonly limit?: string | number | undefined;
   /** Reports per client per minute (default 30). */
   readonly perMinute?: number | undefined;
+  /** The clock (tests). */
+  readonly now?: (() => Date) | undefined;
 }
 
+/** The report route and the store it keeps reports in (to read them: `listCspViolations()`). */
+export type CspReportRoute = Router & { readonly store: CspReportStore };
+
+// Every body shape browsers send: Safari labels Reporting API reports as csp-report.
 const REPORT_TYPES = ["application/csp-report", "application/reports+json", "application/json"];
 
 /**
  * The CSP report route. Mount it before CSRF protection (browsers send reports without a token).
  *
  * @example
- * app.use(cspReportRoute({ path: "/csp-reports" }));
+ * const reports = cspReportRoute({ path: "/csp-reports", store: sqlStore });
+ * app.use(reports);
  * app.use(securityHeaders({ payments, reportUri: "/csp-reports" }));
+ * const latest = await reports.store.listCspViolations({ limit: 20 });
  */
-export function cspReportRoute(options: CspReportRouteOptions = {}): Router {
+export function cspReportRoute(options: CspReportRouteOptions = {}): CspReportRoute {
+  const store = options.store ?? createMemoryCspReportStore();
+  const now = options.now ?? (() => new Date());
   const router = express.Router();
   router.post(
     options.path ?? "/csp-reports",
     rateLimit(
       "csp-report",
       { windowMs: 60_000, limit: options.perMinute ?? 30 },
-      {
-        logger: options.logger,
-      },
+      { logger: options.logger },
     ),
     express.json({ type: REPORT_TYPES, limit: options.limit ?? "16kb" }),
-    function linkpayCspReport(req, res) {
+    async function linkpayCspReport(req, res) {
       const log = requestLogger(req, options.logger);
-      for (const violation of readCspReports(req.body)) {
-        log.warn({ cspViolation: violation }, "Content-Security-Policy violation reported");
+      const violations: CspViolation[] = readCspReports(req.body);
+      try {
+        if (violations.length > 0) {
+          const stored = await store.recordCspViolations({ violations, at: now() });
+          for (const { firstSeenAt: _, lastSeenAt: __, ...cspViolation } of stored) {
+            if (cspViolation.count > 1) continue;
+            log.warn(
+              { cspViolation },
+              "Content-Security-Policy violation reported (first of its kind)",
+            );
+          }
+        }
+      } catch (error) {
+        // Browsers do not retry a report: say it was lost, with what it said.
+        log.error(
+          { err: error, cspViolations: violations },
+          "Content-Security-Policy violations could not be stored",
+        );
       }
       res.status(204).end();
     },
   );
-  return router;
+  return Object.assign(router, { store });
 }

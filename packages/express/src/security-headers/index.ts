@@ -13,7 +13,11 @@ import helmet from "helmet";
 import { CSP_REPORT_GROUP, cspDirectives, type ExtraSources } from "./csp-directives";
 
 export { CSP_REPORT_GROUP, type ExtensibleDirective, type ExtraSources } from "./csp-directives";
-export { type CspReportRouteOptions, cspReportRoute } from "./csp-report-route";
+export {
+  type CspReportRoute,
+  type CspReportRouteOptions,
+  cspReportRoute,
+} from "./csp-report-route";
 
 /** Options of {@link securityHeaders}. */
 export interface SecurityHeadersOptions {
@@ -21,7 +25,10 @@ export interface SecurityHeadersOptions {
   readonly payments: Pick<Payments, "checkoutOrigins">;
   /** Adds HSTS and `upgrade-insecure-requests`. Default: `NODE_ENV === "production"`. */
   readonly production?: boolean | undefined;
-  /** Where browsers send CSP violation reports (mount {@link cspReportRoute} there). */
+  /**
+   * Where browsers send CSP violation reports (mount {@link cspReportRoute} there): `report-uri`
+   * always, plus `report-to` and `Reporting-Endpoints` on requests that came over https.
+   */
   readonly reportUri?: string | undefined;
   /** `no-referrer` (default) or `same-origin`: neither sends order URLs to another site. */
   readonly referrerPolicy?: "no-referrer" | "same-origin" | undefined;
@@ -62,30 +69,35 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
   assertOptions(options);
   const production = options.production ?? process.env.NODE_ENV === "production";
   const reportUri = options.reportUri;
-  const headers = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: cspDirectives({
-        checkoutOrigins: options.payments.checkoutOrigins,
-        nonceSource: (_req, res) => `'nonce-${nonces.get(res) ?? ""}'`,
-        extraSources: options.extraSources,
-        reportUri,
-        production,
-      }),
-    },
-    referrerPolicy: { policy: options.referrerPolicy ?? "no-referrer" },
-    strictTransportSecurity: production ? { maxAge: 63_072_000, includeSubDomains: true } : false,
-    xFrameOptions: { action: "deny" },
-    crossOriginOpenerPolicy: { policy: "same-origin" },
-  });
+  const helmetFor = (reportTo: boolean) =>
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: cspDirectives({
+          checkoutOrigins: options.payments.checkoutOrigins,
+          nonceSource: (_req, res) => `'nonce-${nonces.get(res) ?? ""}'`,
+          extraSources: options.extraSources,
+          reportUri,
+          reportTo,
+          production,
+        }),
+      },
+      referrerPolicy: { policy: options.referrerPolicy ?? "no-referrer" },
+      strictTransportSecurity: production ? { maxAge: 63_072_000, includeSubDomains: true } : false,
+      xFrameOptions: { action: "deny" },
+      crossOriginOpenerPolicy: { policy: "same-origin" },
+    });
+  const overHttp = helmetFor(false);
+  const overHttps = helmetFor(true);
   return function linkpaySecurityHeaders(req, res, next) {
     const nonce = randomBytes(16).toString("base64");
     nonces.set(res, nonce);
     res.locals.cspNonce = nonce;
-    if (reportUri !== undefined) {
+    // `req.secure` follows Express's "trust proxy" setting behind a TLS-terminating proxy.
+    if (reportUri !== undefined && req.secure) {
       res.setHeader("Reporting-Endpoints", `${CSP_REPORT_GROUP}="${reportUri}"`);
     }
-    headers(req, res, next);
+    (req.secure ? overHttps : overHttp)(req, res, next);
   };
 }
 

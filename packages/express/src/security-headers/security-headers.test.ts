@@ -88,12 +88,29 @@ describe("securityHeaders", () => {
     ).toBe(true);
   });
 
-  it("points report-uri and report-to at the report route", async () => {
+  it("points only report-uri at the report route over http, where Chromium sends no report-to", async () => {
     const response = await request(appWith({ reportUri: "/csp-reports" })).get("/checkout");
+    const csp = parseCsp(response.headers["content-security-policy"]);
+    expect(csp.get("report-uri")).toEqual(["/csp-reports"]);
+    expect(csp.has("report-to")).toBe(false);
+    expect(response.headers["reporting-endpoints"]).toBeUndefined();
+  });
+
+  it("adds report-to and Reporting-Endpoints over https (behind a trusted proxy too)", async () => {
+    const app = appWith({ reportUri: "/csp-reports" });
+    app.set("trust proxy", "loopback");
+    const response = await request(app).get("/checkout").set("X-Forwarded-Proto", "https");
     const csp = parseCsp(response.headers["content-security-policy"]);
     expect(csp.get("report-uri")).toEqual(["/csp-reports"]);
     expect(csp.get("report-to")).toEqual(["csp-endpoint"]);
     expect(response.headers["reporting-endpoints"]).toBe('csp-endpoint="/csp-reports"');
+  });
+
+  it("does not take X-Forwarded-Proto from a client it does not trust", async () => {
+    const response = await request(appWith({ reportUri: "/csp-reports" }))
+      .get("/checkout")
+      .set("X-Forwarded-Proto", "https");
+    expect(parseCsp(response.headers["content-security-policy"]).has("report-to")).toBe(false);
   });
 
   it("adds extra sources without loosening the rest", async () => {

@@ -3,7 +3,7 @@
  * The options of `createSqlStore`, validated with zod. A bad option throws CONFIG_INVALID naming
  * the option; the connection string's password is never part of a message.
  */
-import { LinkpayError } from "@linkpay/core";
+import { CSP_REPORT_STORE_LIMIT, LinkpayError } from "@linkpay/core";
 import * as z from "zod";
 import { type ConnectionTarget, parseConnectionUrl } from "./connection-url";
 
@@ -25,6 +25,8 @@ export interface SqlStoreOptions {
   readonly rawPayloadRetentionDays?: number | null | undefined;
   /** SQLite `synchronous`: `full` (default) survives power loss; `normal` only process crashes. */
   readonly sqliteSynchronous?: "full" | "normal" | undefined;
+  /** Distinct CSP violations kept; the least recently seen go first (default 1000). */
+  readonly cspReportLimit?: number | undefined;
 }
 
 /** Options after validation and defaults. */
@@ -37,6 +39,7 @@ export interface ResolvedStoreOptions {
   readonly maxTransactionRetries: number;
   readonly rawPayloadRetentionDays: number | null;
   readonly sqliteSynchronous: "full" | "normal";
+  readonly cspReportLimit: number;
 }
 
 const optionsSchema = z.strictObject({
@@ -51,6 +54,7 @@ const optionsSchema = z.strictObject({
   maxTransactionRetries: z.number().int().min(0).max(50).default(5),
   rawPayloadRetentionDays: z.number().int().min(1).max(36_500).nullable().default(90),
   sqliteSynchronous: z.enum(["full", "normal"]).default("full"),
+  cspReportLimit: z.number().int().min(1).max(1_000_000).default(CSP_REPORT_STORE_LIMIT),
 });
 
 function invalid(option: string, reason: string): LinkpayError {

@@ -3,7 +3,8 @@
  * Every migration linkpay ships, in the order they apply.
  */
 import { initialMigration } from "./0001-initial";
+import { cspReportsMigration } from "./0002-csp-reports";
 import type { Migration } from "./migration";
 
 /** The migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration];
+export const MIGRATIONS: readonly Migration[] = [initialMigration, cspReportsMigration];

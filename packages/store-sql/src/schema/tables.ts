@@ -62,6 +62,21 @@ export type AuditTable = {
   at: TimeColumn;
 };
 
+/** One distinct CSP violation with how often and when it was reported. */
+export type CspReportsTable = {
+  fingerprint: string;
+  document_url: string;
+  blocked_url: string;
+  directive: string;
+  disposition: string;
+  source_file: string | null;
+  line: number | null;
+  column_number: number | null;
+  count: BigIntColumn;
+  first_seen_at: TimeColumn;
+  last_seen_at: TimeColumn;
+};
+
 /** Which migrations ran, and when. */
 export type MigrationsTable = {
   name: string;
@@ -73,11 +88,12 @@ export type LinkpayTables = {
   attempts: AttemptsTable;
   events: EventsTable;
   audit: AuditTable;
+  csp_reports: CspReportsTable;
   migrations: MigrationsTable;
 };
 
 /** The logical table names, in creation order. */
-export const LOGICAL_TABLES = ["attempts", "events", "audit", "migrations"] as const;
+export const LOGICAL_TABLES = ["attempts", "events", "audit", "csp_reports", "migrations"] as const;
 
 /** A logical table name. */
 export type LogicalTable = (typeof LOGICAL_TABLES)[number];
@@ -88,6 +104,7 @@ export function physicalTables(prefix: string): Readonly<Record<LogicalTable, st
     attempts: `${prefix}attempts`,
     events: `${prefix}events`,
     audit: `${prefix}audit`,
+    csp_reports: `${prefix}csp_reports`,
     migrations: `${prefix}migrations`,
   };
 }

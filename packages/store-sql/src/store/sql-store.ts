@@ -4,7 +4,13 @@
  * connection string, plus migrations, raw-payload retention and the Kysely instance for the
  * merchant's own tables in the same database.
  */
-import type { AuditEntry, CheckoutAttempt, PaymentStore, ReceivedEvent } from "@linkpay/core";
+import type {
+  AuditEntry,
+  CheckoutAttempt,
+  CspReportStore,
+  PaymentStore,
+  ReceivedEvent,
+} from "@linkpay/core";
 import { Kysely } from "kysely";
 import type { SqlDialectName } from "../config/connection-url";
 import { resolveStoreOptions, type SqlStoreOptions } from "../config/store-options";
@@ -22,13 +28,17 @@ import { type LinkpayTables, type LogicalTable, physicalTables } from "../schema
 import { applyStatements } from "./apply-statements";
 import { selectAttempts } from "./attempt-queries";
 import { bindSession, claimStale, insertAttempt } from "./attempt-writes";
+import { cspReportOperations } from "./csp-reports";
 import { type PurgeOptions, purgeRawPayloads } from "./purge-payloads";
 import { attemptFromRow, auditFromRow, eventFromRow } from "./row-codec";
 import { type SqlTransactionHandle, sqlTransaction } from "./sql-transaction";
 import { createTransactionRunner } from "./transaction-runner";
 
-/** A payment store on SQL, with its administration. */
-export interface SqlStore extends PaymentStore<SqlTransactionHandle> {
+/**
+ * A payment store on SQL, with its administration; it also keeps CSP violation reports (pass it as
+ * `cspReports: { store }` to `mountLinkpay`).
+ */
+export interface SqlStore extends PaymentStore<SqlTransactionHandle>, CspReportStore {
   readonly dialect: SqlDialectName;
   readonly tablePrefix: string;
   /** The physical (prefixed) name of each linkpay table. */
@@ -92,6 +102,14 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
   }
 
   const attempts = () => selectAttempts(linkpay, dialect, false);
+  const cspReports = cspReportOperations({
+    run,
+    read,
+    db: linkpay,
+    dialect,
+    prefix,
+    maxEntries: config.cspReportLimit,
+  });
 
   return {
     dialect,
@@ -146,6 +164,9 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
           .execute();
         return rows.map(auditFromRow);
       }),
+
+    recordCspViolations: cspReports.recordCspViolations,
+    listCspViolations: cspReports.listCspViolations,
 
     migrate: () =>
       runMigrations(

@@ -1,4 +1,8 @@
-import { describeStoreContract } from "@linkpay/core/contract-tests";
+import { afterAll } from "@jest/globals";
+import {
+  describeCspReportStoreContract,
+  describeStoreContract,
+} from "@linkpay/core/contract-tests";
 import { sqliteUrl, tempDir } from "../test/temp-dir";
 import { createSqlStore } from "./sql-store";
 
@@ -17,6 +21,21 @@ describeStoreContract("SQL store on a SQLite file", async () => {
 
 describeStoreContract("SQL store on SQLite :memory:", async () => {
   const store = createSqlStore({ url: "sqlite::memory:", tablePrefix: "" });
+  await store.migrate();
+  return { store, close: () => store.close() };
+});
+
+let sqlitePrefixes = 0;
+const reportsFile = tempDir("csp-contract");
+afterAll(() => reportsFile.remove());
+describeCspReportStoreContract("SQL store on a SQLite file", async ({ maxEntries }) => {
+  // A table prefix of its own per test: a fresh, empty store in the same file.
+  sqlitePrefixes++;
+  const store = createSqlStore({
+    url: sqliteUrl(reportsFile.path),
+    tablePrefix: `csp${sqlitePrefixes}_`,
+    cspReportLimit: maxEntries,
+  });
   await store.migrate();
   return { store, close: () => store.close() };
 });
