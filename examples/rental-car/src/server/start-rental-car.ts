@@ -113,6 +113,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
     const app = createApp({
       db,
       payments,
+      cspReports: store,
       logger,
       publicBaseUrl,
       secret,

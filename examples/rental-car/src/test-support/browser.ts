@@ -59,12 +59,18 @@ export function requireChromium(): boolean {
   return false;
 }
 
-/** Launches headless Chromium from {@link CHROMIUM_PATH}. Close it in `afterAll`. */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Launches headless Chromium from {@link CHROMIUM_PATH}, with `extraArgs` after the quiet-run
+ * flags (e.g. `--ignore-certificate-errors-spki-list=…` to trust one throwaway certificate).
+ * Close it in `afterAll`.
+ */
+export function launchBrowser(
+  options: { readonly extraArgs?: readonly string[] } = {},
+): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
   });
 }
 

@@ -3,7 +3,7 @@
  * What the web layer needs, and the helpers every route shares: the page context and the
  * booking links (which carry the access token).
  */
-import type { Payments, ReturnLinks } from "@linkpay/core";
+import type { CspReportStore, Payments, ReturnLinks } from "@linkpay/core";
 import type { CsrfProtection, LinkpayLogger, RateLimitOptions } from "@linkpay/express";
 import type { Kysely } from "@linkpay/store-sql";
 import type { Request, Response } from "express";
@@ -15,6 +15,8 @@ import type { PageContext } from "./views/layout";
 export interface AppDeps {
   readonly db: Kysely<AppTables>;
   readonly payments: Payments;
+  /** Keeps the CSP violation reports shoppers' browsers send (the SQL store, shared by instances). */
+  readonly cspReports: CspReportStore;
   readonly logger: LinkpayLogger;
   /** The origin shoppers use, e.g. `http://localhost:3000`. */
   readonly publicBaseUrl: string;

@@ -31,6 +31,8 @@ export function createApp(deps: AppDeps): Express {
     publicOrigin: deps.publicBaseUrl,
     production: deps.production,
     // The booking forms are url-encoded; nothing here accepts JSON.
+    // Reports go to the database beside the payments, so every instance sees them all.
+    cspReports: { store: deps.cspReports },
     bodyParsers: [express.urlencoded({ extended: false, limit: "100kb" })],
     csrf: {
       token: {
