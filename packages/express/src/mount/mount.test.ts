@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
+import { createMemoryCspReportStore } from "@linkpay/core";
 import express, { type RequestHandler } from "express";
 import request from "supertest";
 import { cspNonce } from "../security-headers";
@@ -63,6 +64,36 @@ describe("mountLinkpay: one call, the documented order", () => {
     expect(csp).toContain("report-uri /csp-reports");
     expect(nonces[0]).toBe(nonces[1]);
     expect(page.headers["x-powered-by"]).toBeUndefined();
+  });
+
+  it("keeps CSP reports in the store it is given and hands that store back", async () => {
+    const store = createMemoryCspReportStore();
+    const app = express();
+    const mounted = mountLinkpay(app, {
+      payments: createShop().payments,
+      logger: captureLogs().logger,
+      cspReports: { store, path: "/reports/csp" },
+      routes: () => {},
+    });
+    expect(mounted.cspReports).toBe(store);
+    await request(app)
+      .post("/reports/csp")
+      .set("Content-Type", "application/csp-report")
+      .send(
+        JSON.stringify({
+          "csp-report": {
+            "document-uri": "https://shop.example/",
+            "blocked-uri": "https://skimmer.example/s.js",
+            "effective-directive": "script-src-elem",
+          },
+        }),
+      )
+      .expect(204);
+    expect((await store.listCspViolations()).map((entry) => entry.blockedUrl)).toEqual([
+      "https://skimmer.example/s.js",
+    ]);
+    const page = await request(app).get("/");
+    expect(String(page.headers["content-security-policy"])).toContain("report-uri /reports/csp");
   });
 
   it("ends with 404 and the error handler after the app's routes", async () => {
