@@ -89,63 +89,71 @@ const runBrowser = requireChromium();
     await app?.close();
   });
 
-  it("over http: report-uri reports reach the store reduced and counted", async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    // A booking token in the page URL, a card number in the URL the skimmer sends it to.
-    const address = `${overHttp.origin}/?lang=ja&token=secret-token-123`;
-    const response = await page.goto(address);
-    expect(response?.headers()["content-security-policy"]).not.toContain("report-to");
+  it(
+    "over http: report-uri reports reach the store reduced and counted",
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // A booking token in the page URL, a card number in the URL the skimmer sends it to.
+      const address = `${overHttp.origin}/?lang=ja&token=secret-token-123`;
+      const response = await page.goto(address);
+      expect(response?.headers()["content-security-policy"]).not.toContain("report-to");
 
-    const page1 = `${overHttp.origin}/`;
-    const skimmer = await storedViolation(
-      app,
-      (e) => e.documentUrl === page1 && e.blockedUrl === SKIMMER,
-    );
-    expect(skimmer).toMatchObject({
-      directive: "script-src-elem",
-      disposition: "enforce",
-      count: 1,
-    });
-    await storedViolation(
-      app,
-      (e) => e.documentUrl === page1 && e.blockedUrl === "https://skimmer.invalid/collect",
-    );
-    await storedViolation(app, (e) => e.documentUrl === page1 && e.blockedUrl === "inline");
+      const page1 = `${overHttp.origin}/`;
+      const skimmer = await storedViolation(
+        app,
+        (e) => e.documentUrl === page1 && e.blockedUrl === SKIMMER,
+      );
+      expect(skimmer).toMatchObject({
+        directive: "script-src-elem",
+        disposition: "enforce",
+        count: 1,
+      });
+      await storedViolation(
+        app,
+        (e) => e.documentUrl === page1 && e.blockedUrl === "https://skimmer.invalid/collect",
+      );
+      await storedViolation(app, (e) => e.documentUrl === page1 && e.blockedUrl === "inline");
 
-    // The same violations from a second visit are counted, not kept again.
-    await page.reload();
-    await storedViolation(app, (e) => e.documentUrl === page1 && e.blockedUrl === SKIMMER, 2);
-    const fromThisPage = (await app.store.listCspViolations()).filter(
-      (e) => e.documentUrl === page1,
-    );
-    expect(fromThisPage).toHaveLength(3);
+      // The same violations from a second visit are counted, not kept again.
+      await page.reload();
+      await storedViolation(app, (e) => e.documentUrl === page1 && e.blockedUrl === SKIMMER, 2);
+      const fromThisPage = (await app.store.listCspViolations()).filter(
+        (e) => e.documentUrl === page1,
+      );
+      expect(fromThisPage).toHaveLength(3);
 
-    const stored = JSON.stringify(await app.store.listCspViolations());
-    expect(stored).not.toContain(PAN);
-    expect(stored).not.toContain("secret-token-123");
-    const reportLines = app.logs.filter((line) => line.includes('"cspViolation"'));
-    expect(reportLines).toHaveLength(3);
-    expect(reportLines.join("")).not.toContain("secret-token-123");
-    expect(reportLines.join("")).not.toContain(PAN);
-    expect(overHttp.reportTypes.length).toBeGreaterThan(0);
-    expect(new Set(overHttp.reportTypes)).toEqual(new Set(["application/csp-report"]));
-    await context.close();
-  }, TEST_TIMEOUT_MS);
+      const stored = JSON.stringify(await app.store.listCspViolations());
+      expect(stored).not.toContain(PAN);
+      expect(stored).not.toContain("secret-token-123");
+      const reportLines = app.logs.filter((line) => line.includes('"cspViolation"'));
+      expect(reportLines).toHaveLength(3);
+      expect(reportLines.join("")).not.toContain("secret-token-123");
+      expect(reportLines.join("")).not.toContain(PAN);
+      expect(overHttp.reportTypes.length).toBeGreaterThan(0);
+      expect(new Set(overHttp.reportTypes)).toEqual(new Set(["application/csp-report"]));
+      await context.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it("over https: the Reporting API's first report of a page reaches the store", async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const response = await page.goto(`${overHttps.origin}/?lang=en`);
-    expect(response?.headers()["content-security-policy"]).toContain("report-to csp-endpoint");
-    expect(response?.headers()["reporting-endpoints"]).toBe('csp-endpoint="/csp-reports"');
+  it(
+    "over https: the Reporting API's first report of a page reaches the store",
+    async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const response = await page.goto(`${overHttps.origin}/?lang=en`);
+      expect(response?.headers()["content-security-policy"]).toContain("report-to csp-endpoint");
+      expect(response?.headers()["reporting-endpoints"]).toBe('csp-endpoint="/csp-reports"');
 
-    const skimmer = await storedViolation(
-      app,
-      (e) => e.documentUrl === `${overHttps.origin}/` && e.blockedUrl === SKIMMER,
-    );
-    expect(skimmer).toMatchObject({ directive: "script-src-elem", count: 1 });
-    expect(overHttps.reportTypes).toEqual(["application/reports+json"]);
-    await context.close();
-  }, TEST_TIMEOUT_MS);
+      const skimmer = await storedViolation(
+        app,
+        (e) => e.documentUrl === `${overHttps.origin}/` && e.blockedUrl === SKIMMER,
+      );
+      expect(skimmer).toMatchObject({ directive: "script-src-elem", count: 1 });
+      expect(overHttps.reportTypes).toEqual(["application/reports+json"]);
+      await context.close();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
