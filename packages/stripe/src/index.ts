@@ -9,7 +9,11 @@ export { LINKPAY_METADATA_KEYS } from "./checkout/linkpay-metadata";
 export { CHECKOUT_SESSION_ID_TEMPLATE, withSessionIdParameter } from "./checkout/success-url";
 export { STRIPE_API_VERSION } from "./client/api-version";
 export { createStripeProvider, type StripeProvider } from "./create-stripe-provider";
-export { STRIPE_CHECKOUT_ORIGIN } from "./options/resolve-options";
+export {
+  checkStripeProviderOptions,
+  STRIPE_CHECKOUT_ORIGIN,
+  type StripeOptionIssue,
+} from "./options/resolve-options";
 export {
   STRIPE_PAYMENT_METHOD_TYPES,
   type StripePaymentMethodType,

@@ -160,8 +160,25 @@ describe("loadConfig", () => {
     ]) {
       expect(text).not.toContain(secret);
     }
-    expect(text).toContain("STRIPE_SECRET_KEY has leading or trailing whitespace");
-    expect(text).toContain("STRIPE_WEBHOOK_SECRET has leading or trailing whitespace");
+    // Worded by @linkpay/stripe, which owns these settings, under the variable's name.
+    expect(text).toContain("STRIPE_SECRET_KEY: secretKey has leading or trailing whitespace");
+    expect(text).toContain("STRIPE_WEBHOOK_SECRET: webhookSecrets has trailing whitespace");
+  });
+
+  it("checks Stripe settings with the provider's own rules, listed with the app's problems", () => {
+    // The app used to accept this key and then die at start with the provider's other message.
+    const error = refusal({
+      PORT: "eighty",
+      STRIPE_SECRET_KEY: "sk_test_probe_1a2b",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_API_URL: "http://127.0.0.1:12111/v1",
+    });
+    expect(error.problems).toEqual([
+      "PORT must be a port number (0–65535)",
+      expect.stringMatching(/^STRIPE_SECRET_KEY: secretKey is not a Stripe API key/),
+      expect.stringMatching(/^STRIPE_API_URL: apiBaseUrl must be an origin/),
+      expect.stringMatching(/^STRIPE_API_URL: /),
+    ]);
   });
 
   it("refuses a Stripe key without its webhook secret, and the reverse", () => {

@@ -7,7 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { createSandbox, type Sandbox, type SandboxOptions } from "@linkpay/sandbox";
 import { createStripeProvider, type StripeProvider } from "@linkpay/stripe";
-import type { AppConfig } from "../config/config";
+import { type AppConfig, stripeProviderOptions } from "../config/config";
 
 /** The provider, and the sandbox when one was started. */
 export interface ProviderSetup {
@@ -32,15 +32,10 @@ export async function setUpProvider(
   sandboxOverrides: Partial<SandboxOptions> = {},
 ): Promise<ProviderSetup> {
   if (config.stripe !== undefined) {
-    const { secretKey, webhookSecret, apiUrl, checkoutOrigin, paymentMethods } = config.stripe;
+    const { checkoutOrigin, apiUrl } = config.stripe;
     const origin = checkoutOrigin ?? apiUrl;
-    const provider = createStripeProvider({
-      secretKey,
-      webhookSecrets: webhookSecret,
-      ...(apiUrl === undefined ? {} : { apiBaseUrl: apiUrl }),
-      ...(origin === undefined ? {} : { checkoutOrigins: [origin] }),
-      paymentMethodTypes: paymentMethods,
-    });
+    // The options loadConfig already checked with the provider's own rules.
+    const provider = createStripeProvider(stripeProviderOptions(config.stripe));
     return {
       provider,
       sandbox: undefined,

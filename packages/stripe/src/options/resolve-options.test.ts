@@ -5,6 +5,7 @@
 import { describe, expect, it } from "@jest/globals";
 import { errorOf } from "@linkpay/core/testing";
 import { createStripeProvider } from "../create-stripe-provider";
+import { checkStripeProviderOptions } from "./resolve-options";
 import type { StripeProviderOptions } from "./stripe-provider-options";
 
 const KEY = "sk_test_51AbCdEfGhIjKlMnOpQrStUv";
@@ -89,7 +90,12 @@ describe("createStripeProvider options", () => {
     expect(error.message).toContain("checkoutOrigins must be set when apiBaseUrl is");
     expect(error.message).toContain('checkoutOrigins: ["http://127.0.0.1:4242"]');
     expect(error.details).toEqual({
-      issues: [{ option: "checkoutOrigins", message: "required with apiBaseUrl" }],
+      issues: [
+        {
+          option: "checkoutOrigins",
+          message: expect.stringContaining("checkoutOrigins must be set when apiBaseUrl is"),
+        },
+      ],
     });
   });
 
@@ -166,5 +172,27 @@ describe("createStripeProvider options", () => {
     const provider = createStripeProvider({ ...valid, maxNetworkRetries: 5, timeoutMs: 1234 });
     expect(provider.stripe.getMaxNetworkRetries()).toBe(5);
     expect(provider.stripe.getApiField("timeout")).toBe(1234);
+  });
+
+  it("names every bad option at once, and checkStripeProviderOptions lists the same without throwing", () => {
+    const bad = {
+      secretKey: "pk_test_publishable0123456789",
+      webhookSecrets: "not-a-signing-secret",
+      apiBaseUrl: "ftp://files.example",
+      checkoutOrigins: ["checkout"],
+    };
+    const error = configError(bad);
+    const options = ["secretKey", "webhookSecrets", "apiBaseUrl", "checkoutOrigins"];
+    expect(error.details).toEqual({
+      issues: options.map((option) => ({ option, message: expect.stringContaining(option) })),
+    });
+    expect(checkStripeProviderOptions({ ...valid, ...bad }).map((issue) => issue.option)).toEqual(
+      options,
+    );
+    expect(error.message).not.toContain("pk_test_publishable0123456789");
+    expect(checkStripeProviderOptions(valid)).toEqual([]);
+    expect(checkStripeProviderOptions({ ...valid, secretKey: "sk_test_probe_1a2b" })).toEqual([
+      { option: "secretKey", message: expect.stringContaining("is not a Stripe API key") },
+    ]);
   });
 });
