@@ -21,6 +21,11 @@ export interface AppConfig {
   readonly reconcileIntervalSeconds: number;
   /** Reconcile attempts untouched this long (`RECONCILE_AFTER_SECONDS`, 120). */
   readonly reconcileAfterSeconds: number;
+  /**
+   * How long an instance keeps an attempt it is checking from the others
+   * (`RECONCILE_LEASE_SECONDS`, 120); released early once the check is done.
+   */
+  readonly reconcileLeaseSeconds: number;
   /** `smtp://…` to send confirmation e-mails; unset: they stay in the outbox table only. */
   readonly smtpUrl: string | undefined;
   /**
@@ -107,6 +112,11 @@ const envSchema = z.object({
     .transform((value) => (value === undefined ? 120 : Number(value)))
     .refine((value) => Number.isInteger(value) && value >= 0 && value <= 86_400, {
       error: "RECONCILE_AFTER_SECONDS must be a whole number of seconds (0–86400)",
+    }),
+  RECONCILE_LEASE_SECONDS: optional
+    .transform((value) => (value === undefined ? 120 : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= 1 && value <= 86_400, {
+      error: "RECONCILE_LEASE_SECONDS must be a whole number of seconds (1–86400)",
     }),
   STRIPE_PAYMENT_METHODS: optional
     .transform((value) => (value ?? "card").split(",").map((method) => method.trim()))
@@ -226,6 +236,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     sessionSecret: values.SESSION_SECRET,
     reconcileIntervalSeconds: values.RECONCILE_INTERVAL_SECONDS,
     reconcileAfterSeconds: values.RECONCILE_AFTER_SECONDS,
+    reconcileLeaseSeconds: values.RECONCILE_LEASE_SECONDS,
     smtpUrl: values.SMTP_URL,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     sandboxPort: values.SANDBOX_PORT,

@@ -131,7 +131,10 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
         logger,
         intervalSeconds: config.reconcileIntervalSeconds,
         // Webhooks usually arrive in seconds; ask the provider about what stayed open longer.
-        reconcile: { olderThanSeconds: config.reconcileAfterSeconds },
+        reconcile: {
+          olderThanSeconds: config.reconcileAfterSeconds,
+          leaseSeconds: config.reconcileLeaseSeconds,
+        },
       });
       stops.push(() => runner.stop());
     }

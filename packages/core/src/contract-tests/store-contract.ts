@@ -402,6 +402,35 @@ export function describeStoreContract<THandle>(
       expect(later.map((a) => a.id)).toContain(attempt.id);
     });
 
+    it("releases a claim so that the attempt can be claimed again at once", async () => {
+      const { attempt } = await started();
+      clock.advance(3_600);
+      const claim = () =>
+        harness.store.claimStaleAttempts({
+          updatedBefore: clock.now(),
+          now: clock.now(),
+          limit: 1000,
+          leaseSeconds: 600,
+        });
+      expect((await claim()).map((a) => a.id)).toContain(attempt.id);
+      expect((await claim()).map((a) => a.id)).not.toContain(attempt.id);
+      await harness.store.releaseClaim({ attemptId: attempt.id });
+      expect((await claim()).map((a) => a.id)).toContain(attempt.id);
+    });
+
+    it("finds a payment made just after a check on the next pass, not a lease later", async () => {
+      const { ref, sessionId } = await started();
+      clock.advance(3_600);
+      // The provider still says "open": nothing to apply.
+      await payments.reconcile({ olderThanSeconds: 60, leaseSeconds: 600 });
+      fake.settle({ sessionId, status: "paid" });
+      // Webhooks lost; the next pass comes one interval later, well inside the lease.
+      clock.advance(60);
+      await payments.reconcile({ olderThanSeconds: 60, leaseSeconds: 600 });
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("paid");
+      expect(hooksFor(ref)).toEqual(["paid"]);
+    });
+
     it("reconciles a missed payment once, even when run twice and concurrently", async () => {
       const { ref, attempt, sessionId } = await started();
       fake.settle({ sessionId, status: "paid" });

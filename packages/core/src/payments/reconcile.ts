@@ -2,8 +2,8 @@
  * @module
  * Reconciliation: asks the provider about attempts still open or processing past a threshold and
  * applies what it says through the same exactly-once path as webhooks. Safe to run on several
- * instances at once (attempts are claimed with a lease) and twice in a row (events are deduplicated
- * by a deterministic id).
+ * instances at once (attempts are claimed with a lease, released once checked) and twice in a row
+ * (events are deduplicated by a deterministic id).
  */
 import { type ErrorCode, isLinkpayError } from "../errors";
 import { money } from "../money";
@@ -121,6 +121,10 @@ export async function reconcile<THandle>(
   for (const attempt of attempts) {
     try {
       const result = await reconcileOne(deps, attempt);
+      // Checked without error: let the next pass look again rather than wait out the lease, so
+      // a payment made just after this check is found one interval later. A failed check keeps
+      // its lease, which spaces out calls to a provider that is failing.
+      await deps.store.releaseClaim({ attemptId: attempt.id });
       if (result?.outcome === "processed" && result.changed) changed++;
       if (result?.outcome === "rejected") {
         deps.logger.alert(

@@ -150,6 +150,10 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
         }
         return claimed;
       }),
+    releaseClaim: ({ attemptId }) =>
+      exclusive(async () => {
+        claims.delete(attemptId);
+      }),
     transaction: (work) =>
       exclusive(async () => {
         const draft = new Map<string, CheckoutAttempt>();

@@ -66,6 +66,13 @@ export interface PaymentStore<THandle = unknown> {
     readonly limit: number;
     readonly leaseSeconds: number;
   }): Promise<readonly CheckoutAttempt[]>;
+  /**
+   * Ends an attempt's lease from `claimStaleAttempts` early, when checking it changed nothing (the
+   * provider still says "open"), so the next pass on any instance may check it again instead of
+   * waiting out the lease. Releasing a lease another caller took since is harmless: events stay
+   * exactly-once; it only allows an earlier check.
+   */
+  releaseClaim(input: { readonly attemptId: string }): Promise<void>;
   /** Runs `work` atomically: everything it wrote commits together, or nothing does. */
   transaction<T>(work: (tx: StoreTransaction<THandle>) => Promise<T>): Promise<T>;
   /** The recorded event, or null (for audit and tests). */

@@ -121,6 +121,16 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
     attachSession: (input) => run("attachSession", (trx) => bindSession(trx, context, input)),
     claimStaleAttempts: (input) =>
       run("claimStaleAttempts", (trx) => claimStale(trx, context, input)),
+    releaseClaim: ({ attemptId }) =>
+      run("releaseClaim", async (trx) => {
+        await trx
+          .withPlugin(prefix)
+          .withTables<LinkpayTables>()
+          .updateTable("attempts")
+          .set({ claimed_until: null })
+          .where("id", "=", attemptId)
+          .execute();
+      }),
     transaction: (work) =>
       run("transaction", (trx) => work(sqlTransaction(trx, dialect, statements))),
 
