@@ -88,18 +88,32 @@ export function describeCspReportStoreContract(
       }));
 
     it("keeps violations that differ in any one field apart", () =>
-      withStore(10, async (store) => {
+      withStore(20, async (store) => {
+        const inline: CspViolation = { ...skimmer, blockedUrl: "inline", line: 3, column: 9 };
         const variants: CspViolation[] = [
           skimmer,
           { ...skimmer, documentUrl: "https://shop.example/" },
           { ...skimmer, directive: "connect-src" },
           { ...skimmer, disposition: "report" },
           { ...skimmer, sourceFile: "https://shop.example/app.js" },
-          { ...skimmer, line: 1 },
-          { ...skimmer, column: 1 },
+          inline,
+          { ...inline, line: 4 },
+          { ...inline, column: 10 },
         ];
         await store.recordCspViolations({ violations: variants, at: AT });
         expect(await store.listCspViolations()).toHaveLength(variants.length);
+      }));
+
+    it("counts a blocked URL reported at another position as the same violation", () =>
+      withStore(10, async (store) => {
+        const first = { ...skimmer, sourceFile: "https://shop.example/", line: 1, column: 173 };
+        await store.recordCspViolations({ violations: [first], at: AT });
+        const [again] = await store.recordCspViolations({
+          violations: [{ ...first, column: 203 }],
+          at: later(1),
+        });
+        expect(again).toMatchObject({ count: 2, column: 173 });
+        expect(await store.listCspViolations()).toHaveLength(1);
       }));
 
     it("lists the most recently seen first, since a time, up to a limit", () =>

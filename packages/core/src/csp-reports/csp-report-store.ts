@@ -29,7 +29,7 @@ export interface CspViolation {
 
 /** A kept violation: the first and last time it was reported and how many reports it had. */
 export interface StoredCspViolation extends CspViolation {
-  /** Identifies the distinct violation (SHA-256 of its fields, hex). */
+  /** Identifies the distinct violation (see {@link cspViolationFingerprint}); line and column are the first report's. */
   readonly fingerprint: string;
   readonly count: number;
   readonly firstSeenAt: Date;
@@ -58,16 +58,23 @@ export interface CspReportStore {
 /** How many distinct violations a store keeps by default. */
 export const CSP_REPORT_STORE_LIMIT = 1_000;
 
-/** The fingerprint of a violation: every field, so two entries differ in something a person sees. */
+/**
+ * The fingerprint of a violation: its page, what was blocked, the directive, the disposition and
+ * the source file. The line and column count only for what has no URL of its own (`inline`,
+ * `eval`): they tell one inline script from another, while for a blocked URL Chromium reports
+ * whichever position triggered the load (the preload scanner's or the parser's), which differs
+ * from one visit to the next.
+ */
 export function cspViolationFingerprint(violation: CspViolation): string {
+  const positioned = !/^[a-z][a-z0-9+.-]*:/i.test(violation.blockedUrl);
   const fields = [
     violation.documentUrl,
     violation.blockedUrl,
     violation.directive,
     violation.disposition,
     violation.sourceFile ?? "",
-    violation.line ?? "",
-    violation.column ?? "",
+    positioned ? (violation.line ?? "") : "",
+    positioned ? (violation.column ?? "") : "",
   ];
   return createHash("sha256").update(JSON.stringify(fields)).digest("hex");
 }

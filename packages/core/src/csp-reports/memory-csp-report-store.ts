@@ -47,13 +47,10 @@ export function createMemoryCspReportStore(
       return violations.map((violation) => {
         const fingerprint = cspViolationFingerprint(violation);
         const known = entries.get(fingerprint);
-        const stored: StoredCspViolation = {
-          ...violation,
-          fingerprint,
-          count: (known?.count ?? 0) + 1,
-          firstSeenAt: new Date((known?.firstSeenAt ?? at).getTime()),
-          lastSeenAt: new Date(at.getTime()),
-        };
+        // A known violation keeps its first report's fields (its position, say).
+        const stored: StoredCspViolation = known
+          ? { ...known, count: known.count + 1, lastSeenAt: new Date(at.getTime()) }
+          : { ...violation, fingerprint, count: 1, firstSeenAt: at, lastSeenAt: at };
         entries.delete(fingerprint);
         entries.set(fingerprint, stored);
         for (const oldest of entries.keys()) {
