@@ -7,7 +7,13 @@
  * TLS-terminating proxy does. It remembers the Content-Type of each CSP report that passes through,
  * so a test can tell which reporting mechanism the browser used.
  */
-import { createServer, request as forward, type IncomingMessage, type Server } from "node:http";
+import {
+  createServer,
+  request as forward,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 
@@ -45,7 +51,7 @@ export async function startTamperingProxy(options: TamperingProxyOptions): Promi
   const reportTypes: string[] = [];
   const protocol = options.tls === undefined ? "http" : "https";
 
-  const handler = (req: IncomingMessage, res: import("node:http").ServerResponse) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     if (req.method === "POST" && req.url === "/csp-reports") {
       reportTypes.push(req.headers["content-type"] ?? "");
     }

@@ -5,12 +5,7 @@
  * reported; the store's count says how often it came again. On a page that leads to payment a violation is how an injected skimming script shows
  * up. Rate-limited per client, small bodies only, always answers 204 (browsers do not retry).
  */
-import {
-  type CspReportStore,
-  type CspViolation,
-  createMemoryCspReportStore,
-  type Logger,
-} from "@linkpay/core";
+import { type CspReportStore, createMemoryCspReportStore, type Logger } from "@linkpay/core";
 import express, { type Router } from "express";
 import { requestLogger } from "../logging";
 import { rateLimit } from "../rate-limit";
@@ -64,7 +59,7 @@ export function cspReportRoute(options: CspReportRouteOptions = {}): CspReportRo
     express.json({ type: REPORT_TYPES, limit: options.limit ?? "16kb" }),
     async function linkpayCspReport(req, res) {
       const log = requestLogger(req, options.logger);
-      const violations: CspViolation[] = readCspReports(req.body);
+      const violations = readCspReports(req.body);
       try {
         if (violations.length > 0) {
           const stored = await store.recordCspViolations({ violations, at: now() });
