@@ -65,7 +65,8 @@ export function contractCheckoutInput(
     attemptId: `attempt-${counter}`,
     successUrl: "https://shop.example/return/ok",
     cancelUrl: "https://shop.example/return/cancel",
-    expiresAt: new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 60 * 1000),
+    // 31 minutes: Stripe's minimum is 30 from creation, and a second may tick before the call.
+    expiresAt: new Date(Math.floor(Date.now() / 1000) * 1000 + 31 * 60 * 1000),
     ...overrides,
   };
 }
