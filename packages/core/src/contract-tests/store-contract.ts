@@ -414,8 +414,43 @@ export function describeStoreContract<THandle>(
         });
       expect((await claim()).map((a) => a.id)).toContain(attempt.id);
       expect((await claim()).map((a) => a.id)).not.toContain(attempt.id);
-      await harness.store.releaseClaim({ attemptId: attempt.id });
+      await harness.store.releaseClaim({ attemptId: attempt.id, at: clock.now() });
       expect((await claim()).map((a) => a.id)).toContain(attempt.id);
+    });
+
+    it("offers attempts checked longest ago first, so a backlog beyond one pass takes turns", async () => {
+      const mine: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        mine.push((await started()).attempt.id);
+        clock.advance(1);
+      }
+      clock.advance(3_600);
+      const claim = (limit: number, leaseSeconds: number) =>
+        harness.store.claimStaleAttempts({
+          updatedBefore: clock.now(),
+          now: clock.now(),
+          limit,
+          leaseSeconds,
+        });
+      // Take every other test's stale attempt out of the way for the length of this test.
+      const everyone = (await claim(100_000, 86_400)).map((a) => a.id);
+      expect(everyone).toEqual(expect.arrayContaining(mine));
+      const release = (ids: readonly string[]) =>
+        Promise.all(
+          ids.map((attemptId) => harness.store.releaseClaim({ attemptId, at: clock.now() })),
+        );
+      await release(mine);
+
+      const first = (await claim(2, 600)).map((a) => a.id);
+      expect(first).toEqual(mine.slice(0, 2));
+      clock.advance(1);
+      await release(first);
+      // The one left out last time comes first (the old order, by updatedAt, offered the same two).
+      const second = (await claim(2, 600)).map((a) => a.id);
+      expect(second).toHaveLength(2);
+      expect(second).toContain(mine[2]);
+      clock.advance(1);
+      await release([...everyone, ...second]);
     });
 
     it("finds a payment made just after a check on the next pass, not a lease later", async () => {

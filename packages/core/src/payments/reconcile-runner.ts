@@ -84,8 +84,8 @@ export function startReconcileRunner(options: ReconcileRunnerOptions): Reconcile
   async function pass(): Promise<void> {
     try {
       const report = await options.payments.reconcile(options.reconcile);
-      if (report.changed > 0 || report.failed.length > 0)
-        logger.info({ ...report }, "reconciliation pass");
+      // One line per pass that checked something: operators see reconciliation at work.
+      if (report.checked > 0) logger.info({ ...report }, "reconciliation pass");
       options.onPass?.(report);
     } catch (error) {
       logger.error({ err: error }, "reconciliation pass failed; the next pass will try again");

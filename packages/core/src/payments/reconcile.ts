@@ -124,7 +124,7 @@ export async function reconcile<THandle>(
       // Checked without error: let the next pass look again rather than wait out the lease, so
       // a payment made just after this check is found one interval later. A failed check keeps
       // its lease, which spaces out calls to a provider that is failing.
-      await deps.store.releaseClaim({ attemptId: attempt.id });
+      await deps.store.releaseClaim({ attemptId: attempt.id, at: deps.now() });
       if (result?.outcome === "processed" && result.changed) changed++;
       if (result?.outcome === "rejected") {
         deps.logger.alert(

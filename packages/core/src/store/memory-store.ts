@@ -139,20 +139,25 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
       attempts.get(bySession.get(key(provider, providerSessionId)) ?? "") ?? null,
     claimStaleAttempts: ({ updatedBefore, now, limit, leaseSeconds }) =>
       exclusive(async () => {
-        const claimed: CheckoutAttempt[] = [];
-        for (const attempt of attempts.values()) {
-          if (claimed.length >= limit) break;
-          const lease = claims.get(attempt.id);
-          if (isClosedStatus(attempt.status) || attempt.updatedAt >= updatedBefore) continue;
-          if (lease && lease > now) continue;
+        const leaseEnd = (id: string) => claims.get(id)?.getTime() ?? Number.NEGATIVE_INFINITY;
+        const claimable = [...attempts.values()]
+          .filter((attempt) => !isClosedStatus(attempt.status) && attempt.updatedAt < updatedBefore)
+          .filter((attempt) => leaseEnd(attempt.id) <= now.getTime())
+          .sort(
+            (a, b) =>
+              leaseEnd(a.id) - leaseEnd(b.id) ||
+              a.updatedAt.getTime() - b.updatedAt.getTime() ||
+              a.id.localeCompare(b.id),
+          )
+          .slice(0, limit);
+        for (const attempt of claimable)
           claims.set(attempt.id, new Date(now.getTime() + leaseSeconds * 1000));
-          claimed.push(attempt);
-        }
-        return claimed;
+        return claimable;
       }),
-    releaseClaim: ({ attemptId }) =>
+    releaseClaim: ({ attemptId, at }) =>
       exclusive(async () => {
-        claims.delete(attemptId);
+        const lease = claims.get(attemptId);
+        if (lease !== undefined && lease > at) claims.set(attemptId, at);
       }),
     transaction: (work) =>
       exclusive(async () => {

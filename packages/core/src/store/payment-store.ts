@@ -59,6 +59,8 @@ export interface PaymentStore<THandle = unknown> {
   /**
    * Claims up to `limit` attempts that are still `open`/`processing` and were last updated before
    * `updatedBefore`, for `leaseSeconds`: another caller does not get them until the lease ends.
+   * Order: never claimed first, then by when the last lease ended (earliest first), then by
+   * `updatedAt`.
    */
   claimStaleAttempts(input: {
     readonly updatedBefore: Date;
@@ -70,9 +72,12 @@ export interface PaymentStore<THandle = unknown> {
    * Ends an attempt's lease from `claimStaleAttempts` early, when checking it changed nothing (the
    * provider still says "open"), so the next pass on any instance may check it again instead of
    * waiting out the lease. Releasing a lease another caller took since is harmless: events stay
-   * exactly-once; it only allows an earlier check.
+   * exactly-once; it only allows an earlier check. The lease ends `at` (the check's time), which
+   * the store keeps: `claimStaleAttempts` offers attempts never checked first, then those checked
+   * longest ago, so a backlog larger than one pass's `limit` is checked in turn, not the same
+   * oldest attempts every pass.
    */
-  releaseClaim(input: { readonly attemptId: string }): Promise<void>;
+  releaseClaim(input: { readonly attemptId: string; readonly at: Date }): Promise<void>;
   /** Runs `work` atomically: everything it wrote commits together, or nothing does. */
   transaction<T>(work: (tx: StoreTransaction<THandle>) => Promise<T>): Promise<T>;
   /** The recorded event, or null (for audit and tests). */

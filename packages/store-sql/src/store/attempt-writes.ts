@@ -119,6 +119,8 @@ export async function claimStale(
     .where("status", "in", UNSETTLED)
     .where("updated_at", "<", encodeTime(dialect, input.updatedBefore))
     .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<=", now)]))
+    // Never checked first, then checked longest ago: a backlog beyond `limit` takes turns.
+    .orderBy("claimed_until", (order) => order.asc().nullsFirst())
     .orderBy("updated_at")
     .limit(input.limit);
   const claimable = dialect === "postgres" ? candidates.forUpdate().skipLocked() : candidates;

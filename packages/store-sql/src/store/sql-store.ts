@@ -30,7 +30,7 @@ import { selectAttempts } from "./attempt-queries";
 import { bindSession, claimStale, insertAttempt } from "./attempt-writes";
 import { cspReportOperations } from "./csp-reports";
 import { type PurgeOptions, purgeRawPayloads } from "./purge-payloads";
-import { attemptFromRow, auditFromRow, eventFromRow } from "./row-codec";
+import { attemptFromRow, auditFromRow, encodeTime, eventFromRow } from "./row-codec";
 import { type SqlTransactionHandle, sqlTransaction } from "./sql-transaction";
 import { createTransactionRunner } from "./transaction-runner";
 
@@ -121,14 +121,17 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
     attachSession: (input) => run("attachSession", (trx) => bindSession(trx, context, input)),
     claimStaleAttempts: (input) =>
       run("claimStaleAttempts", (trx) => claimStale(trx, context, input)),
-    releaseClaim: ({ attemptId }) =>
+    releaseClaim: ({ attemptId, at }) =>
       run("releaseClaim", async (trx) => {
+        // The lease ends now rather than being cleared: when it ended orders the next claims.
+        const ended = encodeTime(dialect, at);
         await trx
           .withPlugin(prefix)
           .withTables<LinkpayTables>()
           .updateTable("attempts")
-          .set({ claimed_until: null })
+          .set({ claimed_until: ended })
           .where("id", "=", attemptId)
+          .where("claimed_until", ">", ended)
           .execute();
       }),
     transaction: (work) =>
