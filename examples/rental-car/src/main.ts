@@ -6,6 +6,12 @@
 import { ConfigError, loadConfig } from "./config/config";
 import { startRentalCar } from "./server/start-rental-car";
 
+const RATE_LIMIT_PLACES = {
+  redis: "Redis (REDIS_URL), shared by every instance",
+  database: "PostgreSQL, shared by every instance",
+  memory: "this process's memory (run one instance with SQLite)",
+} as const;
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await startRentalCar({ config });
@@ -19,6 +25,7 @@ async function main(): Promise<void> {
           `  Sandbox operator key (test only): ${app.sandboxKey}`,
         ].join("\n"),
     `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
+    `  Rate limits: ${RATE_LIMIT_PLACES[app.rateLimitStore]}`,
     "  Press Ctrl-C to stop.",
     "",
   ];

@@ -104,6 +104,11 @@ export type {
   WebhookDelivery,
 } from "./provider";
 export {
+  createMemoryRateLimitStore,
+  type RateLimitCount,
+  type RateLimitStore,
+} from "./rate-limits";
+export {
   createRedirectGuard,
   type RedirectGuard,
   type RedirectGuardOptions,

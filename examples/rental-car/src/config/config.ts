@@ -29,6 +29,11 @@ export interface AppConfig {
   /** `smtp://…` to send confirmation e-mails; unset: they stay in the outbox table only. */
   readonly smtpUrl: string | undefined;
   /**
+   * `REDIS_URL` (`redis://…` or `rediss://…`): where rate limits count, shared by every instance.
+   * Unset: the database when it is PostgreSQL, each process's memory with SQLite.
+   */
+  readonly redisUrl: string | undefined;
+  /**
    * `SQLITE_SYNCHRONOUS`: `full` (default; a commit survives power loss) or `normal` (WAL: a
    * commit survives a crash of the app, not of the machine; much faster on slow disks).
    */
@@ -135,6 +140,18 @@ const envSchema = z.object({
   SMTP_URL: optional.refine((value) => value === undefined || /^smtps?:\/\//.test(value), {
     error: "SMTP_URL must start with smtp:// or smtps://",
   }),
+  REDIS_URL: optional.refine(
+    (value) => {
+      if (value === undefined) return true;
+      try {
+        const url = new URL(value);
+        return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
+      } catch {
+        return false;
+      }
+    },
+    { error: "REDIS_URL must be a URL such as redis://127.0.0.1:6379 or rediss://host:6380" },
+  ),
   SANDBOX_PORT: optional
     .transform((value) => (value === undefined ? 4242 : Number(value)))
     .refine((value) => Number.isInteger(value) && value >= 0 && value <= 65_535, {
@@ -238,6 +255,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     reconcileAfterSeconds: values.RECONCILE_AFTER_SECONDS,
     reconcileLeaseSeconds: values.RECONCILE_LEASE_SECONDS,
     smtpUrl: values.SMTP_URL,
+    redisUrl: values.REDIS_URL,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     sandboxPort: values.SANDBOX_PORT,
     production,

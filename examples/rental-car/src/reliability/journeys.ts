@@ -67,7 +67,8 @@ async function withRetry(send: () => Promise<HttpAnswer>, attempts = 4): Promise
   return answer;
 }
 
-async function card(hosted: string, number: string): Promise<HttpAnswer> {
+/** Pays on the hosted page with `number` (a test card). */
+export async function card(hosted: string, number: string): Promise<HttpAnswer> {
   return new HttpShopper(new URL(hosted).origin).post(`${hosted}/card`, {
     number,
     exp: "12 / 34",

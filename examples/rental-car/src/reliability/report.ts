@@ -3,8 +3,8 @@
  * The reliability run's report: what the shoppers did, what the sandbox delivered and how, what
  * reconciliation recovered, and each invariant's verdict. Returns whether every invariant held.
  */
-import { readFileSync } from "node:fs";
 import type { DeliveryRecord } from "@linkpay/sandbox";
+import { reconcilePasses } from "./instance-checks";
 import type { Verdict } from "./invariants";
 import type { JourneyResult } from "./journeys";
 
@@ -13,21 +13,9 @@ function count<T>(items: readonly T[], predicate: (item: T) => boolean): number 
 }
 
 function reconciled(logFiles: readonly string[]): number {
-  let changed = 0;
-  for (const file of logFiles) {
-    for (const line of readFileSync(file, "utf8").split("\n")) {
-      if (!line.includes('"reconciliation pass"')) continue;
-      try {
-        const parsed: unknown = JSON.parse(line);
-        const value =
-          typeof parsed === "object" && parsed !== null ? Reflect.get(parsed, "changed") : 0;
-        if (typeof value === "number") changed += value;
-      } catch {
-        // not a JSON line
-      }
-    }
-  }
-  return changed;
+  return logFiles
+    .flatMap((file) => reconcilePasses(file))
+    .reduce((sum, pass) => sum + pass.changed, 0);
 }
 
 /** Prints the report; true when every invariant held. */

@@ -18,11 +18,15 @@ import { createSandbox, type Sandbox } from "@linkpay/sandbox";
 import { createSqlStore } from "@linkpay/store-sql";
 import type { AppTables } from "../db/app-tables";
 import { type AppInstance, appInstance } from "./app-instances";
-import { checkInvariants } from "./invariants";
+import { checkPaidAfterCheck, checkReconcileShared, checkSharedLimit } from "./instance-checks";
+import { checkInvariants, type Verdict } from "./invariants";
 import { type JourneyResult, pickJourney, runJourney, seededRandom } from "./journeys";
 import { startBalancer } from "./nginx";
 import { startOwnPostgres } from "./own-postgres";
 import { printReport } from "./report";
+
+const RECONCILE_INTERVAL_SECONDS = 2;
+const RECONCILE_AFTER_SECONDS = 15;
 
 interface RunOptions {
   readonly shoppers: number;
@@ -138,9 +142,9 @@ async function main(): Promise<void> {
     STRIPE_API_URL: sandboxOrigin,
     STRIPE_PAYMENT_METHODS: "card,konbini",
     SESSION_SECRET: randomBytes(32).toString("base64url"),
-    RECONCILE_INTERVAL_SECONDS: "2",
+    RECONCILE_INTERVAL_SECONDS: String(RECONCILE_INTERVAL_SECONDS),
     // Webhooks do the work; reconciliation only picks up what they lost (drops, forgeries).
-    RECONCILE_AFTER_SECONDS: "15",
+    RECONCILE_AFTER_SECONDS: String(RECONCILE_AFTER_SECONDS),
   };
   const instances: AppInstance[] = [
     appInstance(directory, port1, env),
@@ -184,10 +188,30 @@ async function main(): Promise<void> {
     if (result.outcome === "abandoned") sandbox.expireSession(result.sessionId);
   }
   await sandbox.whenDeliveriesSettled();
-  log("every webhook delivery settled; waiting for reconciliation to catch up");
+  log("every webhook delivery settled");
 
   const store = createSqlStore({ url: postgres.url });
   const db = store.db.withTables<AppTables>();
+
+  // Several instances: one limit across both, and recovery that a lease does not delay.
+  const instanceVerdicts: Verdict[] = [];
+  log("one client's lookups sent to each instance in turn");
+  instanceVerdicts.push(
+    await checkSharedLimit(instances.map((instance) => `http://127.0.0.1:${instance.port}`)),
+  );
+  log("a booking whose webhooks are all dropped, paid just after reconciliation checked it");
+  const late = await checkPaidAfterCheck({
+    appUrl: lbUrl,
+    sandbox,
+    db,
+    intervalSeconds: RECONCILE_INTERVAL_SECONDS,
+    afterSeconds: RECONCILE_AFTER_SECONDS,
+    seed: options.seed,
+  });
+  instanceVerdicts.push(late);
+  log(late.detail);
+  await sandbox.whenDeliveriesSettled();
+  log("waiting for reconciliation to catch up");
   const deadline = Date.now() + 90_000;
   let verdicts = await checkInvariants({
     db,
@@ -214,7 +238,11 @@ async function main(): Promise<void> {
   });
   const ok = printReport({
     results,
-    verdicts,
+    verdicts: [
+      ...verdicts,
+      ...instanceVerdicts,
+      checkReconcileShared(instances.map((instance) => instance.logFile)),
+    ],
     deliveries: sandbox.deliveries(),
     faults,
     logFiles: instances.map((instance) => instance.logFile),

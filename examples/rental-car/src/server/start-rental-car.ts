@@ -25,6 +25,7 @@ import { startOutboxSender } from "../mail/outbox-sender";
 import { type AppDeps, bookingHref } from "../web/app-deps";
 import { createApp } from "../web/create-app";
 import { setUpProvider } from "./payment-provider";
+import { openRateLimitStores, type RateLimitStores } from "./rate-limit-stores";
 
 /** Options of {@link startRentalCar}. */
 export interface StartOptions {
@@ -47,6 +48,8 @@ export interface RentalCar {
   readonly store: SqlStore;
   readonly db: Kysely<AppTables>;
   readonly payments: Payments;
+  /** Where rate limits count: shared (`redis`, `database`) or per process (`memory`). */
+  readonly rateLimitStore: RateLimitStores["kind"];
   /** Stops the loops, the server, the sandbox and the database, in that order. */
   close(): Promise<void>;
 }
@@ -69,12 +72,25 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
   });
   const server = createServer();
   let sandbox: Sandbox | undefined;
+  let rateLimitStores: RateLimitStores | undefined;
   const stops: (() => Promise<void> | void)[] = [];
   try {
     await store.migrate();
     await migrateApp(store.db);
     const db = store.db.withTables<AppTables>();
     await syncFleet(db);
+    rateLimitStores = await openRateLimitStores({
+      redisUrl: config.redisUrl,
+      databaseUrl: config.databaseUrl,
+      sqlStore: store,
+      logger,
+    });
+    logger.info(
+      { rateLimitStore: rateLimitStores.kind },
+      rateLimitStores.kind === "memory"
+        ? "rate limits count in this process's memory (one instance only)"
+        : "rate limits count in a store every instance shares",
+    );
 
     server.listen(config.port, "127.0.0.1");
     await once(server, "listening");
@@ -122,6 +138,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
       production: config.production,
       now,
       rateLimits: options.rateLimits,
+      rateLimitStore: rateLimitStores.storeFor,
     });
     server.on("request", app);
 
@@ -148,10 +165,12 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
       store,
       db,
       payments,
+      rateLimitStore: rateLimitStores.kind,
       async close() {
         for (const stop of stops.splice(0)) await stop();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await rateLimitStores?.close();
         await sandbox?.close();
         await store.close();
       },
@@ -159,6 +178,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
   } catch (error) {
     for (const stop of stops.splice(0)) await stop();
     if (server.listening) server.close();
+    await rateLimitStores?.close();
     await sandbox?.close();
     await store.close();
     throw error;

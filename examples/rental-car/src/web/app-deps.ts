@@ -8,6 +8,7 @@ import type { CsrfProtection, LinkpayLogger, RateLimitOptions } from "@linkpay/e
 import type { Kysely } from "@linkpay/store-sql";
 import type { Request, Response } from "express";
 import type { AppTables } from "../db/app-tables";
+import type { RateLimitStoreFor } from "../server/rate-limit-stores";
 import { chooseLanguage } from "./i18n";
 import type { PageContext } from "./views/layout";
 
@@ -28,6 +29,11 @@ export interface AppDeps {
   readonly sandbox: boolean;
   readonly production: boolean;
   readonly now: () => Date;
+  /**
+   * Where each limiter counts hits (by the limiter's name): shared by every instance with Redis
+   * or PostgreSQL; undefined or answering undefined: each process's memory.
+   */
+  readonly rateLimitStore?: RateLimitStoreFor | undefined;
   /** Overrides of the rate limits (tests and load runs raise them). */
   readonly rateLimits?:
     | {
@@ -36,6 +42,18 @@ export interface AppDeps {
         readonly lookup?: RateLimitOptions | undefined;
       }
     | undefined;
+}
+
+/**
+ * A limiter's options: its store (shared by every instance when configured) under the limiter's
+ * name, which the express limiter of that name also keys by, and any overrides.
+ */
+export function limiterOptions(
+  deps: Pick<AppDeps, "rateLimitStore">,
+  limiter: "checkout" | "return" | "my-booking" | "csp-report",
+  overrides?: RateLimitOptions | undefined,
+): RateLimitOptions {
+  return { store: deps.rateLimitStore?.(limiter), ...overrides };
 }
 
 /** What routes get besides the dependencies. */

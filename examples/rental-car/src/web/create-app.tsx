@@ -7,7 +7,7 @@
 import { mountLinkpay } from "@linkpay/express";
 import cookieParser from "cookie-parser";
 import express, { type Express } from "express";
-import { type AppDeps, pageContext, type RouteDeps, sendHtml } from "./app-deps";
+import { type AppDeps, limiterOptions, pageContext, type RouteDeps, sendHtml } from "./app-deps";
 import { bookingRoutes } from "./routes/booking-routes";
 import { healthRoutes } from "./routes/health-routes";
 import { myBookingRoutes } from "./routes/my-booking-routes";
@@ -32,7 +32,10 @@ export function createApp(deps: AppDeps): Express {
     production: deps.production,
     // The booking forms are url-encoded; nothing here accepts JSON.
     // Reports go to the database beside the payments, so every instance sees them all.
-    cspReports: { store: deps.cspReports },
+    cspReports: {
+      store: deps.cspReports,
+      rateLimitStore: limiterOptions(deps, "csp-report").store,
+    },
     bodyParsers: [express.urlencoded({ extended: false, limit: "100kb" })],
     csrf: {
       token: {

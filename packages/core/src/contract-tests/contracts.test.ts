@@ -1,9 +1,11 @@
 import { createMemoryCspReportStore } from "../csp-reports";
+import { createMemoryRateLimitStore } from "../rate-limits";
 import { PAYMENT_EVENT_KINDS } from "../state-machine";
 import { createMemoryStore } from "../store";
 import { createFakeProvider } from "../testing";
 import { describeCspReportStoreContract } from "./csp-report-store-contract";
 import { describeProviderContract } from "./provider-contract";
+import { describeRateLimitStoreContract } from "./rate-limit-store-contract";
 import { describeStoreContract } from "./store-contract";
 
 describeProviderContract("fake provider", async () => {
@@ -28,4 +30,8 @@ describeStoreContract("memory store", async () => ({ store: createMemoryStore() 
 
 describeCspReportStoreContract("memory store", async ({ maxEntries }) => ({
   store: createMemoryCspReportStore({ maxEntries }),
+}));
+
+describeRateLimitStoreContract("memory store", async () => ({
+  store: createMemoryRateLimitStore(),
 }));

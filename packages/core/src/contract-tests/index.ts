@@ -13,4 +13,8 @@ export {
   describeProviderContract,
   type ProviderContractHarness,
 } from "./provider-contract";
+export {
+  describeRateLimitStoreContract,
+  type RateLimitStoreHarness,
+} from "./rate-limit-store-contract";
 export { describeStoreContract, type StoreContractHarness } from "./store-contract";

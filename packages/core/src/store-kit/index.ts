@@ -10,4 +10,5 @@
  */
 
 export { cspViolationFingerprint } from "../csp-reports";
+export { checkRateLimitWindow, storedRateLimitKey } from "../rate-limits";
 export { newCheckoutAttempt } from "../store/checkout-attempt";

@@ -5,8 +5,14 @@
  * reported; the store's count says how often it came again. On a page that leads to payment a violation is how an injected skimming script shows
  * up. Rate-limited per client, small bodies only, always answers 204 (browsers do not retry).
  */
-import { type CspReportStore, createMemoryCspReportStore, type Logger } from "@linkpay/core";
+import {
+  type CspReportStore,
+  createMemoryCspReportStore,
+  type Logger,
+  type RateLimitStore,
+} from "@linkpay/core";
 import express, { type Router } from "express";
+import type { Store } from "express-rate-limit";
 import { requestLogger } from "../logging";
 import { rateLimit } from "../rate-limit";
 import { readCspReports } from "./csp-report";
@@ -26,6 +32,11 @@ export interface CspReportRouteOptions {
   readonly limit?: string | number | undefined;
   /** Reports per client per minute (default 30). */
   readonly perMinute?: number | undefined;
+  /**
+   * Where that limit counts hits (default: this process's memory). With several instances pass
+   * the SQL store, as for the other limits (see `RateLimitOptions.store`).
+   */
+  readonly rateLimitStore?: Store | RateLimitStore | undefined;
   /** The clock (tests). */
   readonly now?: (() => Date) | undefined;
 }
@@ -54,7 +65,7 @@ export function cspReportRoute(options: CspReportRouteOptions = {}): CspReportRo
     rateLimit(
       "csp-report",
       { windowMs: 60_000, limit: options.perMinute ?? 30 },
-      { logger: options.logger },
+      { logger: options.logger, store: options.rateLimitStore, now },
     ),
     express.json({ type: REPORT_TYPES, limit: options.limit ?? "16kb" }),
     async function linkpayCspReport(req, res) {

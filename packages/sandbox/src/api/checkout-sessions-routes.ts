@@ -65,7 +65,11 @@ export function checkoutSessionRoutes(
   router.get("/checkout/sessions/:id", (req, res) => {
     const params = parseParams(retrieveParamsSchema, req.query);
     const expand = parseExpand(params.expand ?? [], EXPANDABLE.session);
-    res.json(renderSession(render(), context.state.session(req.params.id), expand));
+    const session = context.state.session(req.params.id);
+    // Recorded for the operator: tests see when a merchant's reconciliation asked about it.
+    session.retrievals += 1;
+    session.lastRetrievedAt = context.clock().getTime();
+    res.json(renderSession(render(), session, expand));
   });
 
   router.post(

@@ -52,6 +52,16 @@ describe("checkout sessions through the official stripe SDK", () => {
     expect(session.expires_at).toBe(expiresAt);
   });
 
+  it("tells the operator how often and when the API was asked for a session", async () => {
+    const created = await stripe.checkout.sessions.create(sessionParams());
+    const summary = () => fixture.sandbox.sessions().find((session) => session.id === created.id);
+    expect(summary()).toMatchObject({ retrievals: 0, lastRetrievedAt: null });
+    await stripe.checkout.sessions.retrieve(created.id);
+    await stripe.checkout.sessions.retrieve(created.id);
+    expect(summary()?.retrievals).toBe(2);
+    expect(Date.parse(summary()?.lastRetrievedAt ?? "")).not.toBeNaN();
+  });
+
   it("retrieves a session, expanding the payment intent and its latest charge", async () => {
     const created = await stripe.checkout.sessions.create(sessionParams());
     expect((await submitCard(fixture.origin, created.id)).status).toBe(303);

@@ -155,6 +155,8 @@ export function createSession(context: SandboxContext, params: CreateSessionPara
     paymentStatus: "unpaid",
     paymentIntentId: null,
     konbini: null,
+    retrievals: 0,
+    lastRetrievedAt: null,
   };
   context.state.sessions.set(session.id, session);
   context.logger.info(

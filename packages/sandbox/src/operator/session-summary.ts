@@ -34,6 +34,10 @@ export interface SessionSummary {
   } | null;
   /** Faults set for this session only. */
   readonly faults: SessionFaultSettings | null;
+  /** How often the API was asked for this session (`GET /v1/checkout/sessions/:id`). */
+  readonly retrievals: number;
+  /** ISO 8601: when the API was last asked for it; null if never. */
+  readonly lastRetrievedAt: string | null;
 }
 
 function iso(unixSeconds: number): string {
@@ -73,5 +77,8 @@ export function summarize(
             expiresAt: iso(voucher.expiresAt),
           },
     faults: faults ?? null,
+    retrievals: session.retrievals,
+    lastRetrievedAt:
+      session.lastRetrievedAt === null ? null : new Date(session.lastRetrievedAt).toISOString(),
   };
 }

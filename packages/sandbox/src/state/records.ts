@@ -66,6 +66,9 @@ export interface SessionRecord {
   paymentStatus: "unpaid" | "paid";
   paymentIntentId: string | null;
   konbini: KonbiniVoucher | null;
+  /** How often the API was asked for this session (`GET /v1/checkout/sessions/:id`), and when last (ms). */
+  retrievals: number;
+  lastRetrievedAt: number | null;
 }
 
 /** What the sandbox keeps of a card: never the number, only brand, last four and expiry. */

@@ -4,7 +4,12 @@
  */
 import { initialMigration } from "./0001-initial";
 import { cspReportsMigration } from "./0002-csp-reports";
+import { rateLimitsMigration } from "./0003-rate-limits";
 import type { Migration } from "./migration";
 
 /** The migrations, oldest first. */
-export const MIGRATIONS: readonly Migration[] = [initialMigration, cspReportsMigration];
+export const MIGRATIONS: readonly Migration[] = [
+  initialMigration,
+  cspReportsMigration,
+  rateLimitsMigration,
+];

@@ -77,6 +77,13 @@ export type CspReportsTable = {
   last_seen_at: TimeColumn;
 };
 
+/** One rate-limited key: its hits in the current window and when that window ends. */
+export type RateLimitsTable = {
+  key: string;
+  hits: number;
+  reset_at: TimeColumn;
+};
+
 /** Which migrations ran, and when. */
 export type MigrationsTable = {
   name: string;
@@ -89,11 +96,19 @@ export type LinkpayTables = {
   events: EventsTable;
   audit: AuditTable;
   csp_reports: CspReportsTable;
+  rate_limits: RateLimitsTable;
   migrations: MigrationsTable;
 };
 
 /** The logical table names, in creation order. */
-export const LOGICAL_TABLES = ["attempts", "events", "audit", "csp_reports", "migrations"] as const;
+export const LOGICAL_TABLES = [
+  "attempts",
+  "events",
+  "audit",
+  "csp_reports",
+  "rate_limits",
+  "migrations",
+] as const;
 
 /** A logical table name. */
 export type LogicalTable = (typeof LOGICAL_TABLES)[number];
@@ -105,6 +120,7 @@ export function physicalTables(prefix: string): Readonly<Record<LogicalTable, st
     events: `${prefix}events`,
     audit: `${prefix}audit`,
     csp_reports: `${prefix}csp_reports`,
+    rate_limits: `${prefix}rate_limits`,
     migrations: `${prefix}migrations`,
   };
 }

@@ -1,5 +1,6 @@
 import {
   describeCspReportStoreContract,
+  describeRateLimitStoreContract,
   describeStoreContract,
 } from "@linkpay/core/contract-tests";
 import { describePostgres } from "../testing/postgres";
@@ -21,6 +22,13 @@ describePostgres("SQL store on PostgreSQL", (database) => {
       tablePrefix: `csp${prefixes}_`,
       cspReportLimit: maxEntries,
     });
+    await store.migrate();
+    return { store, close: () => store.close() };
+  });
+
+  describeRateLimitStoreContract("SQL store on PostgreSQL", async () => {
+    prefixes++;
+    const store = createSqlStore({ url: database.url, tablePrefix: `rl${prefixes}_` });
     await store.migrate();
     return { store, close: () => store.close() };
   });

@@ -9,6 +9,7 @@ import type {
   CheckoutAttempt,
   CspReportStore,
   PaymentStore,
+  RateLimitStore,
   ReceivedEvent,
 } from "@linkpay/core";
 import { Kysely } from "kysely";
@@ -30,6 +31,7 @@ import { selectAttempts } from "./attempt-queries";
 import { bindSession, claimStale, insertAttempt } from "./attempt-writes";
 import { cspReportOperations } from "./csp-reports";
 import { type PurgeOptions, purgeRawPayloads } from "./purge-payloads";
+import { rateLimitOperations } from "./rate-limits";
 import { attemptFromRow, auditFromRow, encodeTime, eventFromRow } from "./row-codec";
 import { type SqlTransactionHandle, sqlTransaction } from "./sql-transaction";
 import { createTransactionRunner } from "./transaction-runner";
@@ -38,7 +40,10 @@ import { createTransactionRunner } from "./transaction-runner";
  * A payment store on SQL, with its administration; it also keeps CSP violation reports (pass it as
  * `cspReports: { store }` to `mountLinkpay`).
  */
-export interface SqlStore extends PaymentStore<SqlTransactionHandle>, CspReportStore {
+export interface SqlStore
+  extends PaymentStore<SqlTransactionHandle>,
+    CspReportStore,
+    RateLimitStore {
   readonly dialect: SqlDialectName;
   readonly tablePrefix: string;
   /** The physical (prefixed) name of each linkpay table. */
@@ -110,6 +115,7 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
     prefix,
     maxEntries: config.cspReportLimit,
   });
+  const rateLimits = rateLimitOperations({ read, db: linkpay, dialect });
 
   return {
     dialect,
@@ -180,6 +186,9 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
 
     recordCspViolations: cspReports.recordCspViolations,
     listCspViolations: cspReports.listCspViolations,
+    hitRateLimit: rateLimits.hitRateLimit,
+    undoRateLimitHit: rateLimits.undoRateLimitHit,
+    resetRateLimit: rateLimits.resetRateLimit,
 
     migrate: () =>
       runMigrations(

@@ -1,6 +1,7 @@
 import { afterAll } from "@jest/globals";
 import {
   describeCspReportStoreContract,
+  describeRateLimitStoreContract,
   describeStoreContract,
 } from "@linkpay/core/contract-tests";
 import { sqliteUrl, tempDir } from "../test/temp-dir";
@@ -35,6 +36,16 @@ describeCspReportStoreContract("SQL store on a SQLite file", async ({ maxEntries
     url: sqliteUrl(reportsFile.path),
     tablePrefix: `csp${sqlitePrefixes}_`,
     cspReportLimit: maxEntries,
+  });
+  await store.migrate();
+  return { store, close: () => store.close() };
+});
+
+describeRateLimitStoreContract("SQL store on a SQLite file", async () => {
+  sqlitePrefixes++;
+  const store = createSqlStore({
+    url: sqliteUrl(reportsFile.path),
+    tablePrefix: `rl${sqlitePrefixes}_`,
   });
   await store.migrate();
   return { store, close: () => store.close() };

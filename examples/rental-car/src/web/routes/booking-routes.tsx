@@ -19,7 +19,7 @@ import { type Booking, createBooking, findBooking, SoldOutError } from "../../bo
 import { checkoutFor } from "../../bookings/checkout-for-booking";
 import { PricingError } from "../../pricing/pricing-error";
 import { quote } from "../../pricing/quote";
-import { bookingHref, pageContext, type RouteDeps, sendHtml } from "../app-deps";
+import { bookingHref, limiterOptions, pageContext, type RouteDeps, sendHtml } from "../app-deps";
 import { TEXTS } from "../i18n";
 import { BookingPage } from "../views/booking-page";
 import { ErrorPage } from "../views/error-page";
@@ -90,7 +90,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
   const router = Router();
   const { payments } = deps;
 
-  router.post("/bookings", checkoutRateLimit(deps.rateLimits?.checkout), async (req, res) => {
+  router.post("/bookings", checkoutRateLimit(limiterOptions(deps, "checkout", deps.rateLimits?.checkout)), async (req, res) => {
     const context = pageContext(deps, req, res);
     const texts = TEXTS[context.lang];
     const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
@@ -151,7 +151,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
     sendHtml(res, 200, renderPage(page));
   });
 
-  router.post("/bookings/:reference/pay", checkoutRateLimit(deps.rateLimits?.checkout), async (req, res) => {
+  router.post("/bookings/:reference/pay", checkoutRateLimit(limiterOptions(deps, "checkout", deps.rateLimits?.checkout)), async (req, res) => {
     const booking = await ownedBooking(deps, req);
     if (booking === undefined) return notFound(deps, req, res);
     if (booking.status !== "awaiting_payment") {
@@ -163,7 +163,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
   const bookingsByRequest = new WeakMap<Request, Booking>();
   router.get(
     "/bookings/:reference/return",
-    returnRateLimit(deps.rateLimits?.return),
+    returnRateLimit(limiterOptions(deps, "return", deps.rateLimits?.return)),
     returnHandler({
       payments,
       resolveOrder: async (req) => {

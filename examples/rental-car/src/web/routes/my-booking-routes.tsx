@@ -7,7 +7,7 @@ import { rateLimit } from "@linkpay/express";
 import { Router } from "express";
 import { isReference } from "../../bookings/booking-reference";
 import { findBooking } from "../../bookings/bookings";
-import { bookingHref, pageContext, type RouteDeps, sendHtml } from "../app-deps";
+import { bookingHref, limiterOptions, pageContext, type RouteDeps, sendHtml } from "../app-deps";
 import { renderPage } from "../views/layout";
 import { MyBookingPage } from "../views/my-booking-page";
 
@@ -31,7 +31,7 @@ export function myBookingRoutes(deps: RouteDeps): Router {
     sendHtml(res, 200, renderPage(page));
   });
 
-  router.post("/my-booking", rateLimit("my-booking", { windowMs: 15 * 60_000, limit: 10 }, deps.rateLimits?.lookup), async (req, res) => {
+  router.post("/my-booking", rateLimit("my-booking", { windowMs: 15 * 60_000, limit: 10 }, limiterOptions(deps, "my-booking", deps.rateLimits?.lookup)), async (req, res) => {
     const reference = field(req.body, "reference").toUpperCase();
     const email = field(req.body, "email").toLowerCase();
     const booking = isReference(reference) ? await findBooking(deps.db, reference) : undefined;
