@@ -81,6 +81,8 @@ export {
   type ReconcileReport,
   type ReconcileRunner,
   type ReconcileRunnerOptions,
+  type RefundRequest,
+  type RefundResult,
   type RejectReason,
   type ReturnLinks,
   type ReturnLinksOptions,
@@ -114,6 +116,7 @@ export {
   type RedirectGuardOptions,
   type RedirectRejectionReason,
 } from "./redirect-guard";
+export type { RefundRecord, RefundStatus } from "./refunds";
 export {
   CLOSED_UNPAID_STATUSES,
   isClosedStatus,

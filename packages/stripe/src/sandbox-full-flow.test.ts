@@ -11,6 +11,7 @@ import {
   createMemoryStore,
   createPayments,
   isLinkpayError,
+  money,
   type PaymentStatus,
   type Payments,
 } from "@linkpay/core";
@@ -137,6 +138,43 @@ describe("the full flow against the sandbox", () => {
     const completed = await world.deliveryOf(sessionId, "checkout.session.completed");
     expect(completed.status).toBe(200);
     expect(completed.headers["stripe-signature"]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+  });
+
+  it("refund through payments.refund: Stripe refunds once per key, its webhook moves the order and runs onRefunded once", async () => {
+    const { orderRef, hostedUrl, sessionId } = await start();
+    expect((await payWithCard(hostedUrl, TEST_CARDS.success)).status).toBe(303);
+    await world.sandbox.whenDeliveriesSettled();
+    const ask = () =>
+      payments.refund({
+        orderRef,
+        amount: money(4_800, "JPY"),
+        reason: "one day shorter",
+        actor: "staff:ann",
+        idempotencyKey: `refund-${orderRef}-1`,
+      });
+    const [first, second] = await Promise.all([ask(), ask()]);
+    expect(first.refund.id).toBe(second.refund.id);
+    expect(first.refund).toMatchObject({ status: "succeeded", amount: money(4_800, "JPY") });
+    expect(first.refund.providerRefundId).toMatch(/^re_/);
+    await world.sandbox.whenDeliveriesSettled();
+    const attempt = await payments.getStatus({ orderRef });
+    expect(attempt?.status).toBe("partially_refunded");
+    expect(attempt?.refundedAmount).toEqual(money(4_800, "JPY"));
+    expect(hooksFor(orderRef)).toEqual(["onPaid", "onRefunded"]);
+    const refunds = world.sandbox
+      .deliveries({ sessionId })
+      .filter((delivery) => delivery.eventType === "refund.created");
+    expect(refunds).toHaveLength(1);
+    const over = await payments
+      .refund({
+        orderRef,
+        reason: "too much",
+        actor: "staff:ann",
+        amount: money(15_001, "JPY"),
+        idempotencyKey: `refund-${orderRef}-2`,
+      })
+      .catch((error: unknown) => error);
+    expect(isLinkpayError(over, "REFUND_EXCEEDS_REMAINING")).toBe(true);
   });
 
   it("decline: the shopper stays on the hosted page, nothing changes, a retry pays", async () => {

@@ -5,7 +5,7 @@
  * exactly-once fulfilment, duplicates, mismatches, rollback on hook failure, reconciliation.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { isLinkpayError } from "../errors";
+import { isLinkpayError, LinkpayError } from "../errors";
 import { money } from "../money";
 import { type ApplyResult, createPayments, type HookContext, type Payments } from "../payments";
 import type { PaymentStore } from "../store";
@@ -491,6 +491,177 @@ export function describeStoreContract<THandle>(
       await payments.reconcile({ olderThanSeconds: 60 });
       expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("expired");
       expect(hooksFor(ref)).toEqual(["expired"]);
+    });
+
+    describe("refunds", () => {
+      /** A paid order (the webhook applied, the fake provider holding the payment). */
+      async function paid(total = 10_000) {
+        const checkout = await started(orderRef(), total);
+        await checkout.send("payment.succeeded");
+        fake.settle({ sessionId: checkout.sessionId, status: "paid" });
+        return checkout;
+      }
+      let keys = 0;
+      const key = () => `refund-${Date.now().toString(36)}-${++keys}`;
+      const ask = (ref: string, amount: number | undefined, idempotencyKey = key()) =>
+        payments.refund({
+          orderRef: ref,
+          ...(amount === undefined ? {} : { amount: money(amount, "JPY") }),
+          reason: "cancelled by the shopper",
+          actor: "staff:ann",
+          idempotencyKey,
+        });
+      const providerRefundsOf = (sessionId: string) =>
+        fake.refunds.filter((refund) => refund.sessionId === sessionId);
+
+      it("records a refund, asks the provider once, and moves the attempt when the provider confirms", async () => {
+        const { ref, sessionId, send } = await paid();
+        const { refund, replayed } = await ask(ref, 3_000);
+        expect(replayed).toBe(false);
+        expect(refund).toMatchObject({
+          orderRef: ref,
+          amount: money(3_000, "JPY"),
+          reason: "cancelled by the shopper",
+          actor: "staff:ann",
+          status: "succeeded",
+          failureCode: null,
+        });
+        expect(refund.providerRefundId).toBe(providerRefundsOf(sessionId)[0]?.refundId);
+        // Not refunded in the store until the provider says so.
+        expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("paid");
+        await send("payment.refunded", { refundedAmount: 3_000 });
+        const attempt = await payments.getStatus({ orderRef: ref });
+        expect(attempt?.status).toBe("partially_refunded");
+        expect(attempt?.refundedAmount).toEqual(money(3_000, "JPY"));
+        expect(hooksFor(ref)).toEqual(["paid", "refunded"]);
+        clock.advance(1);
+        const { refund: rest } = await ask(ref, undefined);
+        expect(rest.amount).toEqual(money(7_000, "JPY"));
+        await send("payment.refunded", { refundedAmount: 10_000 });
+        expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("refunded");
+        expect(hooksFor(ref)).toEqual(["paid", "refunded", "refunded"]);
+        expect((await harness.store.listRefunds({ orderRef: ref })).map((r) => r.id)).toEqual([
+          refund.id,
+          rest.id,
+        ]);
+      });
+
+      it("refuses more than what is left, counting refunds not yet confirmed, and records nothing", async () => {
+        const { ref, sessionId } = await paid();
+        await ask(ref, 6_000);
+        const over = await rejectionOf(ask(ref, 4_001));
+        expect(isLinkpayError(over, "REFUND_EXCEEDS_REMAINING")).toBe(true);
+        expect(isLinkpayError(over) && over.details).toMatchObject({
+          field: "amount",
+          remaining: money(4_000, "JPY"),
+        });
+        await ask(ref, 4_000);
+        const nothingLeft = await rejectionOf(ask(ref, 1));
+        expect(isLinkpayError(nothingLeft, "REFUND_NOT_ALLOWED")).toBe(true);
+        expect(await harness.store.listRefunds({ orderRef: ref })).toHaveLength(2);
+        expect(providerRefundsOf(sessionId).map((r) => r.amount)).toEqual([6_000, 4_000]);
+      });
+
+      it("refunds once per idempotency key, also for a double click, and refuses the key for another refund", async () => {
+        const { ref, sessionId } = await paid();
+        const sameKey = key();
+        const [a, b] = await Promise.all([ask(ref, 2_000, sameKey), ask(ref, 2_000, sameKey)]);
+        expect(a.refund.id).toBe(b.refund.id);
+        expect([a.replayed, b.replayed].sort()).toEqual([false, true]);
+        const again = await ask(ref, undefined, sameKey);
+        expect(again).toMatchObject({ replayed: true, refund: { id: a.refund.id } });
+        expect(providerRefundsOf(sessionId)).toHaveLength(1);
+        const reused = await rejectionOf(ask(ref, 2_500, sameKey));
+        expect(isLinkpayError(reused, "REFUND_KEY_REUSED")).toBe(true);
+        expect(await harness.store.listRefunds({ orderRef: ref })).toHaveLength(1);
+      });
+
+      it("refuses to refund a payment that was not made, recording nothing", async () => {
+        const { ref } = await started();
+        const error = await rejectionOf(ask(ref, 1_000));
+        expect(isLinkpayError(error, "REFUND_NOT_ALLOWED")).toBe(true);
+        expect(await harness.store.listRefunds({ orderRef: ref })).toEqual([]);
+        const unknown = await rejectionOf(ask(orderRef(), 1_000));
+        expect(isLinkpayError(unknown, "ATTEMPT_NOT_FOUND")).toBe(true);
+      });
+
+      it("keeps a refund the provider did not answer pending, and asks again with the same key", async () => {
+        const { ref, sessionId } = await paid();
+        const sameKey = key();
+        fake.failNextRefund(new LinkpayError("PROVIDER_UNAVAILABLE", "timed out"));
+        const timedOut = await rejectionOf(ask(ref, 1_500, sameKey));
+        expect(isLinkpayError(timedOut, "PROVIDER_UNAVAILABLE")).toBe(true);
+        expect(await harness.store.findRefund({ idempotencyKey: sameKey })).toMatchObject({
+          status: "pending",
+          providerRefundId: null,
+        });
+        const retried = await ask(ref, 1_500, sameKey);
+        expect(retried.refund.status).toBe("succeeded");
+        expect(providerRefundsOf(sessionId)).toHaveLength(1);
+        expect(providerRefundsOf(sessionId)[0]?.idempotencyKey).toBe(
+          `linkpay-refund-${retried.refund.id}`,
+        );
+      });
+
+      it("leaves a refund pending when only a repeated call was refused (the first may still be in flight)", async () => {
+        const { ref } = await paid();
+        const sameKey = key();
+        fake.failNextRefund(new LinkpayError("PROVIDER_UNAVAILABLE", "timed out"));
+        await rejectionOf(ask(ref, 10_000, sameKey));
+        fake.failNextRefund(new LinkpayError("PROVIDER_REJECTED", "idempotency key in use"));
+        const refused = await rejectionOf(ask(ref, 10_000, sameKey));
+        expect(isLinkpayError(refused, "PROVIDER_REJECTED")).toBe(true);
+        expect(await harness.store.findRefund({ idempotencyKey: sameKey })).toMatchObject({
+          status: "pending",
+        });
+        // Still counted: no second refund of the same money meanwhile.
+        const other = await rejectionOf(ask(ref, 1));
+        expect(isLinkpayError(other, "REFUND_NOT_ALLOWED")).toBe(true);
+      });
+
+      it("marks a refund the provider refused as failed, which then no longer counts", async () => {
+        const { ref } = await paid();
+        fake.failNextRefund(new LinkpayError("PROVIDER_REJECTED", "charge is disputed"));
+        const refused = await rejectionOf(ask(ref, 10_000));
+        expect(isLinkpayError(refused, "PROVIDER_REJECTED")).toBe(true);
+        const [failed] = await harness.store.listRefunds({ orderRef: ref });
+        expect(failed).toMatchObject({ status: "failed", failureCode: "PROVIDER_REJECTED" });
+        expect((await ask(ref, 10_000)).refund.status).toBe("succeeded");
+      });
+
+      it("refuses a malformed request by name", async () => {
+        const { ref } = await paid();
+        const cases = [
+          { orderRef: ref, reason: "", actor: "staff:ann", idempotencyKey: key() },
+          { orderRef: ref, reason: "r", actor: "staff:ann", idempotencyKey: "has space" },
+          { reason: "r", actor: "staff:ann", idempotencyKey: key() },
+        ];
+        for (const input of cases) {
+          const error = await rejectionOf(payments.refund(input));
+          expect(isLinkpayError(error, "INVALID_REFUND_REQUEST")).toBe(true);
+        }
+        const float = await rejectionOf(
+          payments.refund({
+            orderRef: ref,
+            amount: { ...money(1, "JPY"), amount: 1.5 },
+            reason: "r",
+            actor: "a",
+            idempotencyKey: key(),
+          }),
+        );
+        expect(isLinkpayError(float, "INVALID_AMOUNT")).toBe(true);
+        const dollars = await rejectionOf(
+          payments.refund({
+            orderRef: ref,
+            amount: money(100, "USD"),
+            reason: "r",
+            actor: "a",
+            idempotencyKey: key(),
+          }),
+        );
+        expect(isLinkpayError(dollars, "CURRENCY_MISMATCH")).toBe(true);
+        expect(await harness.store.listRefunds({ orderRef: ref })).toEqual([]);
+      });
     });
   });
 }

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   CURRENCY_MISMATCH: code("invalid_input"),
   INVALID_CHECKOUT_REQUEST: code("invalid_input"),
   CARD_DATA_DETECTED: code("invalid_input"),
+  INVALID_REFUND_REQUEST: code("invalid_input"),
   // Webhook authenticity
   WEBHOOK_SIGNATURE_MISSING: code("not_authentic"),
   WEBHOOK_SIGNATURE_MALFORMED: code("not_authentic"),
@@ -66,6 +67,15 @@ export const ERROR_CODES = {
   ATTEMPT_CONFLICT: code("conflict"),
   CHECKOUT_ALREADY_PAID: code("conflict"),
   CHECKOUT_CHANGED: code("conflict"),
+  /** The attempt has no payment to refund (not paid, or already refunded in full). */
+  REFUND_NOT_ALLOWED: code("conflict"),
+  /** The refund is larger than what is left of the payment after earlier refunds. */
+  REFUND_EXCEEDS_REMAINING: code("conflict"),
+  /** An idempotency key already used for a different refund. */
+  REFUND_KEY_REUSED: code("conflict"),
+  /** The provider cannot refund this payment through its API. */
+  REFUND_NOT_SUPPORTED: code("provider_rejected"),
+  REFUND_NOT_FOUND: code("not_found"),
   // Provider
   PROVIDER_REJECTED: code("provider_rejected"),
   PROVIDER_AUTHENTICATION_FAILED: code("misconfigured"),

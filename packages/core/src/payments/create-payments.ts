@@ -14,6 +14,7 @@ import { assertCheckoutUrls, type CheckoutUrls } from "./checkout-urls";
 import type { PaymentHooks } from "./hooks";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import { type ReconcileOptions, type ReconcileReport, reconcile } from "./reconcile";
+import { type RefundRequest, type RefundResult, refundPayment } from "./refund";
 import { type StartedCheckout, startCheckout } from "./start-checkout";
 
 /** Configuration of {@link createPayments}. */
@@ -63,6 +64,13 @@ export interface Payments {
   getStatus(input: { readonly orderRef: string }): Promise<CheckoutAttempt | null>;
   /** Asks providers about attempts stuck open/processing and applies what they say. */
   reconcile(options?: ReconcileOptions): Promise<ReconcileReport>;
+  /**
+   * Refunds all or part of a paid order, once per idempotency key: recorded (pending) before the
+   * provider is asked; the attempt moves to `partially_refunded`/`refunded` and `onRefunded` runs
+   * when the provider confirms. REFUND_EXCEEDS_REMAINING, REFUND_NOT_ALLOWED, REFUND_KEY_REUSED,
+   * REFUND_NOT_SUPPORTED and the provider's own refusals are typed errors.
+   */
+  refund(input: RefundRequest): Promise<RefundResult>;
 }
 
 /** A provider and the guard of its checkout origins, built once. */
@@ -191,5 +199,8 @@ export function createPayments<THandle>(options: PaymentsOptions<THandle>): Paym
 
     reconcile: (reconcileOptions) =>
       reconcile({ store: options.store, hooks, providers, logger, now }, reconcileOptions),
+
+    refund: ({ logger: own, ...input }) =>
+      refundPayment({ store: options.store, providers, logger, now, newId }, input, loggerFor(own)),
   };
 }

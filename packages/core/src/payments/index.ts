@@ -15,5 +15,6 @@ export {
   type ReconcileRunnerOptions,
   startReconcileRunner,
 } from "./reconcile-runner";
+export type { RefundRequest, RefundResult } from "./refund";
 export { createReturnLinks, type ReturnLinks, type ReturnLinksOptions } from "./return-links";
 export type { CheckedRedirectUrl, StartedCheckout } from "./start-checkout";

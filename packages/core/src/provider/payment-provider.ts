@@ -48,7 +48,8 @@ export interface RefundInput {
 /** A refund the provider accepted. */
 export interface ProviderRefund {
   readonly refundId: string;
-  readonly status: "pending" | "succeeded" | "failed";
+  /** `requires_action`: the shopper must act first (konbini: give a bank account to refund to). */
+  readonly status: "pending" | "succeeded" | "requires_action" | "failed";
 }
 
 /**

@@ -6,6 +6,7 @@
  * however many events the store already holds.
  */
 import { LinkpayError } from "../errors";
+import type { RefundRecord } from "../refunds";
 import { isClosedStatus } from "../state-machine";
 import {
   type AuditEntry,
@@ -35,6 +36,8 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
   const events = new Map<string, ReceivedEvent>();
   const audit: AuditEntry[] = [];
   const claims = new Map<string, Date>();
+  /** By idempotency key, in insertion order (oldest first). */
+  const refunds = new Map<string, RefundRecord>();
   let queue: Promise<unknown> = Promise.resolve();
 
   function exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -60,6 +63,7 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
     draft: Map<string, CheckoutAttempt>,
     newEvents: Map<string, ReceivedEvent>,
     newAudit: AuditEntry[],
+    newRefunds: Map<string, RefundRecord>,
   ): StoreTransaction<MemoryStoreHandle> {
     const current = (id: string) => draft.get(id) ?? attempts.get(id) ?? null;
     return {
@@ -96,6 +100,14 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
       async appendAudit(entry) {
         newAudit.push(entry);
       },
+      async insertRefund(refund) {
+        const { idempotencyKey } = refund;
+        if (refunds.has(idempotencyKey) || newRefunds.has(idempotencyKey)) return false;
+        newRefunds.set(idempotencyKey, refund);
+        return true;
+      },
+      refundsOf: async ({ attemptId }) =>
+        [...refunds.values(), ...newRefunds.values()].filter((r) => r.attemptId === attemptId),
     };
   }
 
@@ -164,13 +176,28 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
         const draft = new Map<string, CheckoutAttempt>();
         const newEvents = new Map<string, ReceivedEvent>();
         const newAudit: AuditEntry[] = [];
-        const result = await work(transactionOn(draft, newEvents, newAudit));
+        const newRefunds = new Map<string, RefundRecord>();
+        const result = await work(transactionOn(draft, newEvents, newAudit, newRefunds));
         for (const attempt of draft.values()) put(attempt);
         for (const [eventKey, event] of newEvents) events.set(eventKey, event);
         audit.push(...newAudit);
+        for (const [refundKey, refund] of newRefunds) refunds.set(refundKey, refund);
         return result;
       }),
     findEvent: async ({ provider, eventId }) => events.get(key(provider, eventId)) ?? null,
     listAudit: async ({ attemptId }) => audit.filter((entry) => entry.attemptId === attemptId),
+    findRefund: async ({ idempotencyKey }) => refunds.get(idempotencyKey) ?? null,
+    updateRefund: ({ id, status, providerRefundId, failureCode, now }) =>
+      exclusive(async () => {
+        const stored = [...refunds.values()].find((refund) => refund.id === id);
+        if (stored === undefined) {
+          throw new LinkpayError("REFUND_NOT_FOUND", `No refund ${id}`, { details: { id } });
+        }
+        const next = { ...stored, status, providerRefundId, failureCode, updatedAt: now };
+        refunds.set(stored.idempotencyKey, next);
+        return next;
+      }),
+    listRefunds: async ({ orderRef }) =>
+      [...refunds.values()].filter((refund) => refund.orderRef === orderRef),
   };
 }

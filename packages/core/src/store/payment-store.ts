@@ -4,6 +4,8 @@
  * the core drives the algorithm (dedupe → lock → verify → transition → hooks) on top of it, so
  * every store behaves the same.
  */
+
+import type { RefundRecord, RefundStatus } from "../refunds";
 import type {
   AuditEntry,
   CheckoutAttempt,
@@ -35,6 +37,10 @@ export interface StoreTransaction<THandle = unknown> {
   updateAttempt(attempt: CheckoutAttempt): Promise<void>;
   /** Appends a state change to the audit trail. */
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** Records a refund; returns false when its idempotency key was already recorded. */
+  insertRefund(refund: RefundRecord): Promise<boolean>;
+  /** The refunds of an attempt, oldest first (inside the transaction that locked it). */
+  refundsOf(input: { readonly attemptId: string }): Promise<readonly RefundRecord[]>;
 }
 
 /** Where checkout attempts, received events and the audit trail are kept. */
@@ -87,4 +93,16 @@ export interface PaymentStore<THandle = unknown> {
   }): Promise<ReceivedEvent | null>;
   /** An attempt's state changes, oldest first. */
   listAudit(input: { readonly attemptId: string }): Promise<readonly AuditEntry[]>;
+  /** The refund recorded with this idempotency key, or null. */
+  findRefund(input: { readonly idempotencyKey: string }): Promise<RefundRecord | null>;
+  /** Records the provider's answer to a refund (status, its refund id, a failure code). */
+  updateRefund(input: {
+    readonly id: string;
+    readonly status: RefundStatus;
+    readonly providerRefundId: string | null;
+    readonly failureCode: string | null;
+    readonly now: Date;
+  }): Promise<RefundRecord>;
+  /** The refunds of an order, oldest first. */
+  listRefunds(input: { readonly orderRef: string }): Promise<readonly RefundRecord[]>;
 }

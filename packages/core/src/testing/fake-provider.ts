@@ -13,6 +13,7 @@ import type {
   PaymentProvider,
   ProviderCheckoutSession,
   ProviderEvent,
+  ProviderRefund,
   WebhookDelivery,
 } from "../provider";
 import { PAYMENT_EVENT_KINDS, type PaymentEventKind, type PaymentStatus } from "../state-machine";
@@ -59,6 +60,15 @@ export interface FakeProvider extends PaymentProvider {
   }): void;
   /** Makes the next createCheckout calls fail with this error. */
   failNextCreate(error: Error, times?: number): void;
+  /** Every refund the provider made, in order, with the idempotency key it came with. */
+  readonly refunds: readonly {
+    readonly refundId: string;
+    readonly sessionId: string;
+    readonly amount: number;
+    readonly idempotencyKey: string;
+  }[];
+  /** Makes the next refund calls fail with this error (before anything is refunded). */
+  failNextRefund(error: Error, times?: number): void;
 }
 
 /** Options of {@link createFakeProvider}. */
@@ -115,6 +125,9 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
   const sessions = new Map<string, FakeSession>();
   const byKey = new Map<string, FakeSession>();
   const failures: Error[] = [];
+  const refundFailures: Error[] = [];
+  const refunds: { refundId: string; sessionId: string; amount: number; idempotencyKey: string }[] =
+    [];
   let createCalls = 0;
 
   function sessionOf(sessionId: string): FakeSession {
@@ -241,6 +254,39 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
 
     failNextCreate(error, times = 1) {
       for (let i = 0; i < times; i++) failures.push(error);
+    },
+
+    get refunds() {
+      return refunds;
+    },
+
+    failNextRefund(error, times = 1) {
+      for (let i = 0; i < times; i++) refundFailures.push(error);
+    },
+
+    async refund({ providerSessionId, amount }, { idempotencyKey }): Promise<ProviderRefund> {
+      const failure = refundFailures.shift();
+      if (failure) throw failure;
+      const replay = refunds.find((refund) => refund.idempotencyKey === idempotencyKey);
+      if (replay) return { refundId: replay.refundId, status: "succeeded" };
+      const session = sessionOf(providerSessionId);
+      const total = session.input.total.amount;
+      if (session.status !== "paid" && session.status !== "partially_refunded") {
+        throw new LinkpayError("PROVIDER_REJECTED", "The fake session has no payment to refund");
+      }
+      if (amount.amount > total - session.refunded) {
+        throw new LinkpayError("PROVIDER_REJECTED", "The refund exceeds what is left");
+      }
+      session.refunded += amount.amount;
+      session.status = session.refunded >= total ? "refunded" : "partially_refunded";
+      const refund = {
+        refundId: `fr_${randomUUID()}`,
+        sessionId: providerSessionId,
+        amount: amount.amount,
+        idempotencyKey,
+      };
+      refunds.push(refund);
+      return { refundId: refund.refundId, status: "succeeded" };
     },
   };
 }

@@ -84,6 +84,23 @@ export type RateLimitsTable = {
   reset_at: TimeColumn;
 };
 
+/** One refund asked for through `payments.refund`, and the provider's answer. */
+export type RefundsTable = {
+  id: string;
+  attempt_id: string;
+  order_ref: string;
+  amount: BigIntColumn;
+  currency: string;
+  reason: string;
+  actor: string;
+  idempotency_key: string;
+  status: string;
+  provider_refund_id: string | null;
+  failure_code: string | null;
+  created_at: TimeColumn;
+  updated_at: TimeColumn;
+};
+
 /** Which migrations ran, and when. */
 export type MigrationsTable = {
   name: string;
@@ -97,6 +114,7 @@ export type LinkpayTables = {
   audit: AuditTable;
   csp_reports: CspReportsTable;
   rate_limits: RateLimitsTable;
+  refunds: RefundsTable;
   migrations: MigrationsTable;
 };
 
@@ -107,6 +125,7 @@ export const LOGICAL_TABLES = [
   "audit",
   "csp_reports",
   "rate_limits",
+  "refunds",
   "migrations",
 ] as const;
 
@@ -121,6 +140,7 @@ export function physicalTables(prefix: string): Readonly<Record<LogicalTable, st
     audit: `${prefix}audit`,
     csp_reports: `${prefix}csp_reports`,
     rate_limits: `${prefix}rate_limits`,
+    refunds: `${prefix}refunds`,
     migrations: `${prefix}migrations`,
   };
 }

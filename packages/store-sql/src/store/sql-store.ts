@@ -32,6 +32,7 @@ import { bindSession, claimStale, insertAttempt } from "./attempt-writes";
 import { cspReportOperations } from "./csp-reports";
 import { type PurgeOptions, purgeRawPayloads } from "./purge-payloads";
 import { rateLimitOperations } from "./rate-limits";
+import { refundOperations, refundTransactionOperations } from "./refunds";
 import { attemptFromRow, auditFromRow, encodeTime, eventFromRow } from "./row-codec";
 import { type SqlTransactionHandle, sqlTransaction } from "./sql-transaction";
 import { createTransactionRunner } from "./transaction-runner";
@@ -116,6 +117,7 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
     maxEntries: config.cspReportLimit,
   });
   const rateLimits = rateLimitOperations({ read, db: linkpay, dialect });
+  const refunds = refundOperations({ read, db: linkpay, dialect });
 
   return {
     dialect,
@@ -141,7 +143,19 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
           .execute();
       }),
     transaction: (work) =>
-      run("transaction", (trx) => work(sqlTransaction(trx, dialect, statements))),
+      run("transaction", (trx) =>
+        work(
+          sqlTransaction(
+            trx,
+            dialect,
+            statements,
+            refundTransactionOperations(
+              trx.withPlugin(prefix).withTables<LinkpayTables>(),
+              dialect,
+            ),
+          ),
+        ),
+      ),
 
     findLatestAttempt: ({ orderRef }) =>
       read("findLatestAttempt", async (): Promise<CheckoutAttempt | null> => {
@@ -183,6 +197,10 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
           .execute();
         return rows.map(auditFromRow);
       }),
+
+    findRefund: refunds.findRefund,
+    updateRefund: refunds.updateRefund,
+    listRefunds: refunds.listRefunds,
 
     recordCspViolations: cspReports.recordCspViolations,
     listCspViolations: cspReports.listCspViolations,

@@ -28,6 +28,7 @@ export function sqlTransaction(
   trx: Transaction<object>,
   dialect: SqlDialectName,
   statements: ApplyStatements,
+  refunds: Pick<StoreTransaction, "insertRefund" | "refundsOf">,
 ): StoreTransaction<SqlTransactionHandle> {
   /** The attempts this transaction locked, as read: updates write only what changed. */
   const seen = new Map<string, CheckoutAttempt>();
@@ -39,6 +40,8 @@ export function sqlTransaction(
 
   return {
     handle: { dialect, db: trx },
+    insertRefund: refunds.insertRefund,
+    refundsOf: refunds.refundsOf,
 
     async lockAttemptForEvent({ provider, providerSessionId, orderRef }) {
       const bound = await statements.lockBySession.execute(trx, {

@@ -69,12 +69,12 @@ describe("refund", () => {
     expect(isLinkpayError(error) && error.details.code).toBe("amount_too_large");
   });
 
-  it("maps pending and failed refund statuses", async () => {
+  it("maps pending, requires_action (konbini: the customer gives a bank account) and failed refund statuses", async () => {
     const id = await paidSession();
     const session = fake.sessionJson(id);
     for (const [stripeStatus, status] of [
       ["pending", "pending"],
-      ["requires_action", "pending"],
+      ["requires_action", "requires_action"],
       ["failed", "failed"],
       ["canceled", "failed"],
     ] as const) {

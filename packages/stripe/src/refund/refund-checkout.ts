@@ -19,6 +19,8 @@ import { checkoutSessionSchema, idOf, refundSchema } from "../stripe-objects/str
 function refundStatus(status: string | null): ProviderRefund["status"] {
   if (status === "succeeded") return "succeeded";
   if (status === "failed" || status === "canceled") return "failed";
+  // Konbini: Stripe e-mails the customer for the bank account to send the money to.
+  if (status === "requires_action") return "requires_action";
   return "pending";
 }
 

@@ -1,0 +1,1 @@
+export type { RefundRecord, RefundStatus } from "./refund-record";
