@@ -296,6 +296,27 @@ describe("the full flow against the sandbox", () => {
     expect(hooksFor(orderRef)).toEqual(["onPaid"]);
   });
 
+  it("a refund whose webhooks are dropped: reconcile asks Stripe and confirms it once", async () => {
+    const { orderRef, hostedUrl, sessionId } = await start();
+    expect((await payWithCard(hostedUrl, TEST_CARDS.success)).status).toBe(303);
+    await world.sandbox.whenDeliveriesSettled();
+    world.sandbox.setSessionFaults(sessionId, { drop: true });
+    await payments.refund({
+      orderRef,
+      amount: money(2_000, "JPY"),
+      reason: "child seat not used",
+      actor: "staff:ann",
+      idempotencyKey: `refund-${orderRef}-dropped`,
+    });
+    await world.sandbox.whenDeliveriesSettled();
+    expect(await statusOf(orderRef)).toBe("paid");
+    const report = await payments.reconcile({ olderThanSeconds: 0 });
+    expect(report.failed).toEqual([]);
+    expect(await statusOf(orderRef)).toBe("partially_refunded");
+    await payments.reconcile({ olderThanSeconds: 0 });
+    expect(hooksFor(orderRef)).toEqual(["onPaid", "onRefunded"]);
+  });
+
   it("duplicated and forged deliveries: the order is paid once, forgeries refused with 400", async () => {
     const { orderRef, hostedUrl, sessionId } = await start();
     world.sandbox.setSessionFaults(sessionId, { duplicate: 3 });

@@ -629,6 +629,91 @@ export function describeStoreContract<THandle>(
         expect((await ask(ref, 10_000)).refund.status).toBe("succeeded");
       });
 
+      it("tells an order's history in time order: attempts, events, state changes, refunds", async () => {
+        const { ref, sessionId, send, attempt } = await started(orderRef(), 10_000);
+        clock.advance(1);
+        await send("payment.succeeded");
+        fake.settle({ sessionId, status: "paid" });
+        clock.advance(1);
+        const { refund } = await ask(ref, 3_000);
+        clock.advance(1);
+        await send("payment.refunded", { refundedAmount: 3_000 });
+        clock.advance(1);
+        await send("payment.succeeded", { amount: 1 });
+        const history = await payments.history({ orderRef: ref });
+        expect(history.attempts.map((a) => a.id)).toEqual([attempt.id]);
+        expect(history.refunds.map((r) => r.id)).toEqual([refund.id]);
+        expect(
+          history.timeline.map((entry) => {
+            switch (entry.type) {
+              case "event_received":
+                return `${entry.type}:${entry.kind}:${entry.outcome}:${entry.reason ?? ""}`;
+              case "status_changed":
+                return `${entry.type}:${entry.from}>${entry.to}`;
+              case "refund_requested":
+                return `${entry.type}:${entry.amount.amount}:${entry.actor}`;
+              case "refund_answered":
+                return `${entry.type}:${entry.status}`;
+              default:
+                return entry.type;
+            }
+          }),
+        ).toEqual([
+          "attempt_created",
+          "event_received:payment.succeeded:processed:",
+          "status_changed:open>paid",
+          "refund_requested:3000:staff:ann",
+          "refund_answered:succeeded",
+          "event_received:payment.refunded:processed:",
+          "status_changed:paid>partially_refunded",
+          "event_received:payment.succeeded:rejected:amount_mismatch",
+        ]);
+        const times = history.timeline.map((entry) => entry.at.getTime());
+        expect(times).toEqual([...times].sort((a, b) => a - b));
+        expect(JSON.stringify(history)).not.toContain("payload");
+        expect(await payments.history({ orderRef: orderRef() })).toEqual({
+          orderRef: expect.any(String),
+          attempts: [],
+          refunds: [],
+          timeline: [],
+        });
+      });
+
+      it("confirms a refund whose webhook was lost through reconciliation, once", async () => {
+        const { ref, attempt } = await paid();
+        const untouched = await paid();
+        await ask(ref, 2_500);
+        fake.failNextRefund(new LinkpayError("PROVIDER_REJECTED", "refused"));
+        await rejectionOf(ask(untouched.ref, 1_000));
+        // Too recent for reconciliation: the webhook may still come.
+        expect(
+          await harness.store.findAttemptsAwaitingRefund({
+            requestedBefore: new Date(clock.now().getTime() - 60_000),
+            limit: 100,
+          }),
+        ).toEqual([]);
+        clock.advance(3_600);
+        const awaiting = await harness.store.findAttemptsAwaitingRefund({
+          requestedBefore: new Date(clock.now().getTime() - 60_000),
+          limit: 100,
+        });
+        expect(awaiting.map((a) => a.id)).toContain(attempt.id);
+        expect(awaiting.map((a) => a.id)).not.toContain(untouched.attempt.id);
+        await payments.reconcile({ olderThanSeconds: 60 });
+        const after = await payments.getStatus({ orderRef: ref });
+        expect(after?.status).toBe("partially_refunded");
+        expect(after?.refundedAmount).toEqual(money(2_500, "JPY"));
+        expect(hooksFor(ref)).toEqual(["paid", "refunded"]);
+        clock.advance(3_600);
+        await payments.reconcile({ olderThanSeconds: 60 });
+        expect(hooksFor(ref)).toEqual(["paid", "refunded"]);
+        const again = await harness.store.findAttemptsAwaitingRefund({
+          requestedBefore: clock.now(),
+          limit: 100,
+        });
+        expect(again.map((a) => a.id)).not.toContain(attempt.id);
+      });
+
       it("refuses a malformed request by name", async () => {
         const { ref } = await paid();
         const cases = [

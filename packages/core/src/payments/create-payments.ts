@@ -11,6 +11,7 @@ import { createRedirectGuard, type RedirectGuard } from "../redirect-guard";
 import type { CheckoutAttempt, PaymentStore } from "../store";
 import { type ApplyResult, applyEvent } from "./apply-event";
 import { assertCheckoutUrls, type CheckoutUrls } from "./checkout-urls";
+import { type OrderHistory, orderHistory } from "./history";
 import type { PaymentHooks } from "./hooks";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import { type ReconcileOptions, type ReconcileReport, reconcile } from "./reconcile";
@@ -71,6 +72,11 @@ export interface Payments {
    * REFUND_NOT_SUPPORTED and the provider's own refusals are typed errors.
    */
   refund(input: RefundRequest): Promise<RefundResult>;
+  /**
+   * What an operator screen shows for an order: attempts, provider events, state changes and
+   * refunds on one timeline. Never changes anything.
+   */
+  history(input: { readonly orderRef: string }): Promise<OrderHistory>;
 }
 
 /** A provider and the guard of its checkout origins, built once. */
@@ -199,6 +205,8 @@ export function createPayments<THandle>(options: PaymentsOptions<THandle>): Paym
 
     reconcile: (reconcileOptions) =>
       reconcile({ store: options.store, hooks, providers, logger, now }, reconcileOptions),
+
+    history: ({ orderRef }) => orderHistory(options.store, orderRef),
 
     refund: ({ logger: own, ...input }) =>
       refundPayment({ store: options.store, providers, logger, now, newId }, input, loggerFor(own)),

@@ -7,6 +7,7 @@ export {
   type PaymentsOptions,
   type StartCheckoutInput,
 } from "./create-payments";
+export type { HistoryEntry, OrderHistory } from "./history";
 export type { HookContext, PaymentHook, PaymentHooks } from "./hooks";
 export { type Logger, redactingLogger, silentLogger } from "./logger";
 export type { ReconcileOptions, ReconcileReport } from "./reconcile";

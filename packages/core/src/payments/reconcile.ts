@@ -118,13 +118,13 @@ export async function reconcile<THandle>(
   });
   let changed = 0;
   const failed: { attemptId: string; code: ErrorCode | "UNKNOWN" }[] = [];
-  for (const attempt of attempts) {
+  async function check(attempt: CheckoutAttempt, claimed: boolean): Promise<void> {
     try {
       const result = await reconcileOne(deps, attempt);
       // Checked without error: let the next pass look again rather than wait out the lease, so
       // a payment made just after this check is found one interval later. A failed check keeps
       // its lease, which spaces out calls to a provider that is failing.
-      await deps.store.releaseClaim({ attemptId: attempt.id, at: deps.now() });
+      if (claimed) await deps.store.releaseClaim({ attemptId: attempt.id, at: deps.now() });
       if (result?.outcome === "processed" && result.changed) changed++;
       if (result?.outcome === "rejected") {
         deps.logger.alert(
@@ -141,10 +141,19 @@ export async function reconcile<THandle>(
       );
     }
   }
+  for (const attempt of attempts) await check(attempt, true);
+  // Paid attempts with refunds asked for here that the provider has not confirmed (a lost
+  // webhook): asking about the session brings the cumulative refunded amount.
+  const awaitingRefund = await deps.store.findAttemptsAwaitingRefund({
+    requestedBefore: new Date(now.getTime() - olderThan),
+    limit: options.limit ?? 100,
+  });
+  for (const attempt of awaitingRefund) await check(attempt, false);
+  const checkedCount = attempts.length + awaitingRefund.length;
   return {
-    checked: attempts.length,
+    checked: checkedCount,
     changed,
-    unchanged: attempts.length - changed - failed.length,
+    unchanged: checkedCount - changed - failed.length,
     failed,
   };
 }

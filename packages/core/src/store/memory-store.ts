@@ -186,6 +186,14 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
       }),
     findEvent: async ({ provider, eventId }) => events.get(key(provider, eventId)) ?? null,
     listAudit: async ({ attemptId }) => audit.filter((entry) => entry.attemptId === attemptId),
+    listAttempts: async ({ orderRef }) =>
+      [...attempts.values()]
+        .filter((attempt) => attempt.orderRef === orderRef)
+        .sort((a, b) => a.sequence - b.sequence),
+    listEvents: async ({ attemptId }) =>
+      [...events.values()]
+        .filter((event) => event.attemptId === attemptId)
+        .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime()),
     findRefund: async ({ idempotencyKey }) => refunds.get(idempotencyKey) ?? null,
     updateRefund: ({ id, status, providerRefundId, failureCode, now }) =>
       exclusive(async () => {
@@ -197,6 +205,26 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
         refunds.set(stored.idempotencyKey, next);
         return next;
       }),
+    findAttemptsAwaitingRefund: async ({ requestedBefore, limit }) => {
+      const asked = new Map<string, { sum: number; newest: number }>();
+      for (const refund of refunds.values()) {
+        if (refund.status === "failed") continue;
+        const entry = asked.get(refund.attemptId) ?? { sum: 0, newest: 0 };
+        entry.sum += refund.amount.amount;
+        entry.newest = Math.max(entry.newest, refund.createdAt.getTime());
+        asked.set(refund.attemptId, entry);
+      }
+      return [...asked]
+        .filter(([, entry]) => entry.newest < requestedBefore.getTime())
+        .map(([attemptId, entry]) => ({ attempt: attempts.get(attemptId), entry }))
+        .filter(
+          (found): found is { attempt: CheckoutAttempt; entry: { sum: number; newest: number } } =>
+            found.attempt !== undefined && found.attempt.refundedAmount.amount < found.entry.sum,
+        )
+        .map((found) => found.attempt)
+        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
+        .slice(0, limit);
+    },
     listRefunds: async ({ orderRef }) =>
       [...refunds.values()].filter((refund) => refund.orderRef === orderRef),
   };

@@ -55,6 +55,8 @@ export interface PaymentStore<THandle = unknown> {
     readonly expiresAt: Date;
     readonly now: Date;
   }): Promise<CheckoutAttempt>;
+  /** Every attempt of the order, by sequence. */
+  listAttempts(input: { readonly orderRef: string }): Promise<readonly CheckoutAttempt[]>;
   /** The order's most recent attempt (highest sequence), or null. */
   findLatestAttempt(input: { readonly orderRef: string }): Promise<CheckoutAttempt | null>;
   /** The attempt with this provider session, or null. */
@@ -91,6 +93,8 @@ export interface PaymentStore<THandle = unknown> {
     readonly provider: string;
     readonly eventId: string;
   }): Promise<ReceivedEvent | null>;
+  /** The events recorded for an attempt (processed, no-op or rejected), by time received. */
+  listEvents(input: { readonly attemptId: string }): Promise<readonly ReceivedEvent[]>;
   /** An attempt's state changes, oldest first. */
   listAudit(input: { readonly attemptId: string }): Promise<readonly AuditEntry[]>;
   /** The refund recorded with this idempotency key, or null. */
@@ -103,6 +107,16 @@ export interface PaymentStore<THandle = unknown> {
     readonly failureCode: string | null;
     readonly now: Date;
   }): Promise<RefundRecord>;
+  /**
+   * Paid attempts whose refunds asked for here (not failed) add up to more than the provider has
+   * confirmed, the newest such refund created before `requestedBefore`: reconciliation asks the
+   * provider about them, so a refund whose webhook was lost is still confirmed. At most `limit`,
+   * least recently updated first.
+   */
+  findAttemptsAwaitingRefund(input: {
+    readonly requestedBefore: Date;
+    readonly limit: number;
+  }): Promise<readonly CheckoutAttempt[]>;
   /** The refunds of an order, oldest first. */
   listRefunds(input: { readonly orderRef: string }): Promise<readonly RefundRecord[]>;
 }

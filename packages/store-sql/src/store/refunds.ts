@@ -126,6 +126,35 @@ export function refundOperations(input: {
         }
         return refundFromRow(row);
       }),
+    findAttemptsAwaitingRefund: ({
+      requestedBefore,
+      limit,
+    }: {
+      readonly requestedBefore: Date;
+      readonly limit: number;
+    }) =>
+      read("findAttemptsAwaitingRefund", async () => {
+        const asked = db
+          .selectFrom("refunds")
+          .select((eb) => [
+            "attempt_id",
+            eb.fn.sum<number | string | bigint>("amount").as("asked"),
+            eb.fn.max("created_at").as("newest"),
+          ])
+          .where("status", "!=", "failed")
+          .groupBy("attempt_id")
+          .as("asked");
+        const rows = await db
+          .selectFrom("attempts")
+          .innerJoin(asked, "asked.attempt_id", "attempts.id")
+          .select("attempts.id")
+          .whereRef("attempts.refunded_amount", "<", "asked.asked")
+          .where("asked.newest", "<", encodeTime(dialect, requestedBefore))
+          .orderBy("attempts.updated_at")
+          .limit(limit)
+          .execute();
+        return rows.map((row) => row.id);
+      }),
     listRefunds: ({ orderRef }: { readonly orderRef: string }) =>
       read("listRefunds", async () => {
         const rows = await db

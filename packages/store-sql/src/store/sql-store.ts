@@ -167,6 +167,15 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
         return row ? attemptFromRow(row) : null;
       }),
 
+    listAttempts: ({ orderRef }) =>
+      read("listAttempts", async (): Promise<readonly CheckoutAttempt[]> => {
+        const rows = await attempts()
+          .where("order_ref", "=", orderRef)
+          .orderBy("sequence")
+          .execute();
+        return rows.map(attemptFromRow);
+      }),
+
     findAttemptBySession: ({ provider, providerSessionId }) =>
       read("findAttemptBySession", async (): Promise<CheckoutAttempt | null> => {
         const row = await attempts()
@@ -187,6 +196,18 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
         return row ? eventFromRow(row) : null;
       }),
 
+    listEvents: ({ attemptId }) =>
+      read("listEvents", async (): Promise<readonly ReceivedEvent[]> => {
+        const rows = await linkpay
+          .selectFrom("events")
+          .selectAll()
+          .where("attempt_id", "=", attemptId)
+          .orderBy("received_at")
+          .orderBy("event_id")
+          .execute();
+        return rows.map(eventFromRow);
+      }),
+
     listAudit: ({ attemptId }) =>
       read("listAudit", async (): Promise<readonly AuditEntry[]> => {
         const rows = await linkpay
@@ -201,6 +222,14 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
     findRefund: refunds.findRefund,
     updateRefund: refunds.updateRefund,
     listRefunds: refunds.listRefunds,
+    findAttemptsAwaitingRefund: async (input) => {
+      const ids = await refunds.findAttemptsAwaitingRefund(input);
+      if (ids.length === 0) return [];
+      return read("findAttemptsAwaitingRefund", async () => {
+        const rows = await attempts().where("id", "in", ids).orderBy("updated_at").execute();
+        return rows.map(attemptFromRow);
+      });
+    },
 
     recordCspViolations: cspReports.recordCspViolations,
     listCspViolations: cspReports.listCspViolations,
