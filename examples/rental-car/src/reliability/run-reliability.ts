@@ -23,6 +23,7 @@ import { checkInvariants, type Verdict } from "./invariants";
 import { type JourneyResult, pickJourney, runJourney, seededRandom } from "./journeys";
 import { startBalancer } from "./nginx";
 import { startOwnPostgres } from "./own-postgres";
+import { checkRefunds, refundSome, startOperators } from "./refunds";
 import { printReport } from "./report";
 
 const RECONCILE_INTERVAL_SECONDS = 2;
@@ -210,32 +211,53 @@ async function main(): Promise<void> {
   });
   instanceVerdicts.push(late);
   log(late.detail);
+
+  const operators = startOperators({
+    databaseUrl: postgres.url,
+    apiKey,
+    webhookSecret,
+    sandboxOrigin,
+  });
+  const paidByCard = sandbox
+    .sessions()
+    .filter((session) => session.paymentStatus === "paid" && session.konbini === null);
+  const toRefund = Math.min(paidByCard.length, Math.max(3, Math.floor(options.shoppers / 4)), 30);
+  log(`refunding ${toRefund} paid bookings from two operators at once (same key on both)`);
+  const refundRun = await refundSome(operators, paidByCard, toRefund);
+  await operators.close();
   await sandbox.whenDeliveriesSettled();
   log("waiting for reconciliation to catch up");
   const deadline = Date.now() + 90_000;
-  let verdicts = await checkInvariants({
-    db,
-    rawDb: store.db,
-    sessions: sandbox.sessions(),
-    logFiles: [],
-  });
+  const everything = async () => [
+    ...(await checkInvariants({ db, rawDb: store.db, sessions: sandbox.sessions(), logFiles: [] })),
+    ...(await checkRefunds({
+      rawDb: store.db,
+      tables: store.tables,
+      sessions: sandbox.sessions(),
+      run: refundRun,
+    })),
+  ];
+  let verdicts = await everything();
   while (verdicts.some((verdict) => !verdict.ok) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    verdicts = await checkInvariants({
-      db,
-      rawDb: store.db,
-      sessions: sandbox.sessions(),
-      logFiles: [],
-    });
+    verdicts = await everything();
   }
   await balancer.stop();
   await Promise.all(instances.map((instance) => instance.stop()));
-  verdicts = await checkInvariants({
-    db,
-    rawDb: store.db,
-    sessions: sandbox.sessions(),
-    logFiles: instances.map((instance) => instance.logFile),
-  });
+  verdicts = [
+    ...(await checkInvariants({
+      db,
+      rawDb: store.db,
+      sessions: sandbox.sessions(),
+      logFiles: instances.map((instance) => instance.logFile),
+    })),
+    ...(await checkRefunds({
+      rawDb: store.db,
+      tables: store.tables,
+      sessions: sandbox.sessions(),
+      run: refundRun,
+    })),
+  ];
   const ok = printReport({
     results,
     verdicts: [

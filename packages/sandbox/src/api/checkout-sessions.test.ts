@@ -55,7 +55,7 @@ describe("checkout sessions through the official stripe SDK", () => {
   it("tells the operator how often and when the API was asked for a session", async () => {
     const created = await stripe.checkout.sessions.create(sessionParams());
     const summary = () => fixture.sandbox.sessions().find((session) => session.id === created.id);
-    expect(summary()).toMatchObject({ retrievals: 0, lastRetrievedAt: null });
+    expect(summary()).toMatchObject({ retrievals: 0, lastRetrievedAt: null, amountRefunded: 0 });
     await stripe.checkout.sessions.retrieve(created.id);
     await stripe.checkout.sessions.retrieve(created.id);
     expect(summary()?.retrievals).toBe(2);

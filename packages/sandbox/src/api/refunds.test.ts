@@ -54,6 +54,10 @@ describe("refunds", () => {
       expand: ["latest_charge"],
     });
     expect(intent.latest_charge).toMatchObject({ amount_refunded: 17_600, refunded: true });
+    const summary = fixture.sandbox
+      .sessions()
+      .find((session) => session.paymentIntentId === intentId);
+    expect(summary?.amountRefunded).toBe(17_600);
     expect(await fixture.stripe.refunds.retrieve(first.id)).toMatchObject({
       id: first.id,
       amount: 5_000,

@@ -34,6 +34,8 @@ export interface SessionSummary {
   } | null;
   /** Faults set for this session only. */
   readonly faults: SessionFaultSettings | null;
+  /** Refunded so far, in Stripe's minor units (the charge's `amount_refunded`; 0 unpaid). */
+  readonly amountRefunded: number;
   /** How often the API was asked for this session (`GET /v1/checkout/sessions/:id`). */
   readonly retrievals: number;
   /** ISO 8601: when the API was last asked for it; null if never. */
@@ -77,6 +79,10 @@ export function summarize(
             expiresAt: iso(voucher.expiresAt),
           },
     faults: faults ?? null,
+    amountRefunded:
+      intent?.latestChargeId == null
+        ? 0
+        : (context.state.charges.get(intent.latestChargeId)?.amountRefunded ?? 0),
     retrievals: session.retrievals,
     lastRetrievedAt:
       session.lastRetrievedAt === null ? null : new Date(session.lastRetrievedAt).toISOString(),
