@@ -408,3 +408,57 @@ describe("reconcile", () => {
     expect(report).toMatchObject({ checked: 1, changed: 0, failed: [{ code: "UNKNOWN" }] });
   });
 });
+
+describe("refund", () => {
+  async function paidWith(provider: PaymentProvider, fake: ReturnType<typeof createFakeProvider>) {
+    const store = createMemoryStore();
+    const { logger, lines } = memoryLogger();
+    const payments = createPayments({ providers: [provider], store, urls, logger });
+    const { attempt } = await payments.startCheckout(request("RC-REFUND-1"));
+    const sessionId = attempt.providerSessionId ?? "";
+    await payments.handleWebhook({
+      provider: fake.id,
+      ...fake.deliver({ type: "payment.succeeded", sessionId }),
+    });
+    fake.settle({ sessionId, status: "paid" });
+    return { payments, store, lines };
+  }
+
+  it("refuses, as REFUND_NOT_SUPPORTED, a provider that cannot refund, and records the refund failed", async () => {
+    const fake = createFakeProvider();
+    const withoutRefunds: PaymentProvider = {
+      id: fake.id,
+      checkoutOrigins: fake.checkoutOrigins,
+      createCheckout: (input, options) => fake.createCheckout(input, options),
+      parseWebhook: (delivery) => fake.parseWebhook(delivery),
+      retrieveCheckout: (input) => fake.retrieveCheckout(input),
+    };
+    const { payments, store } = await paidWith(withoutRefunds, fake);
+    const error = await rejectionOf(
+      payments.refund({
+        orderRef: "RC-REFUND-1",
+        reason: "cancelled",
+        actor: "staff:ann",
+        idempotencyKey: "k-1",
+      }),
+    );
+    expect(isLinkpayError(error, "REFUND_NOT_SUPPORTED") && error.status).toBe(502);
+    expect(await store.listRefunds({ orderRef: "RC-REFUND-1" })).toMatchObject([
+      { status: "failed", failureCode: "REFUND_NOT_SUPPORTED" },
+    ]);
+  });
+
+  it("logs who asked for which refund, and the provider's answer", async () => {
+    const fake = createFakeProvider();
+    const { payments, lines } = await paidWith(fake, fake);
+    await payments.refund({
+      orderRef: "RC-REFUND-1",
+      reason: "cancelled",
+      actor: "staff:ann",
+      idempotencyKey: "k-2",
+    });
+    const recorded = lines.find((line) => line.message === "refund recorded");
+    expect(recorded?.fields).toMatchObject({ orderRef: "RC-REFUND-1", actor: "staff:ann" });
+    expect(lines.some((line) => line.message === "refund answered by the provider")).toBe(true);
+  });
+});
