@@ -129,5 +129,34 @@ async function payAndProve(shopOrigin: string, sandboxOrigin: string, apiKey: st
   if (returnPage.status !== 200 || !text.includes("paid")) {
     throw new Error(`return page: ${returnPage.status} ${text}`);
   }
-  return `${trip.orderRef} paid, ${deliveries.length} webhooks delivered, onPaid ran once`;
+  const refunded = await refundOneDay(booking);
+  return `${trip.orderRef} paid, ${deliveries.length} webhooks delivered, onPaid ran once; ${refunded}`;
+}
+
+/** Refunds one day twice with one key (a double click): one refund, confirmed by its webhook. */
+async function refundOneDay(booking: string): Promise<string> {
+  const ask = () =>
+    fetch(`${booking}/refund`, {
+      method: "POST",
+      headers: { Origin: new URL(booking).origin, "Sec-Fetch-Site": "same-origin" },
+    }).then(async (response) => {
+      if (response.status !== 200) {
+        throw new Error(`refund: ${response.status} ${await response.text()}`);
+      }
+      return (await response.json()) as { id: string; status: string };
+    });
+  const [first, second] = await Promise.all([ask(), ask()]);
+  if (first.id !== second.id || first.status !== "succeeded") {
+    throw new Error(`one key gave ${JSON.stringify([first, second])}`);
+  }
+  await pollUntil(
+    async () => {
+      const state = await json<{ status: string | null; refunded: number }>(booking);
+      return state.status === "partially_refunded" && state.refunded === 8_800
+        ? { done: true, value: state }
+        : { done: false, seen: JSON.stringify(state) };
+    },
+    { what: "the refund to be confirmed", timeoutMs: TIMEOUT_MS },
+  );
+  return "one day refunded once and confirmed by webhook";
 }
