@@ -193,9 +193,11 @@ async function askProvider(
   /** This call recorded the refund: only it may mark it failed (see below). */
   owner: boolean,
 ): Promise<RefundRecord> {
-  const attempt = await deps.store.transaction((tx) =>
-    tx.lockAttempt({ attemptId: refund.attemptId }),
-  );
+  // A plain read: the refund is recorded, nothing here changes the attempt.
+  const attempt =
+    (await deps.store.listAttempts({ orderRef: refund.orderRef })).find(
+      (candidate) => candidate.id === refund.attemptId,
+    ) ?? null;
   const provider = attempt === null ? undefined : deps.providers.get(attempt.provider);
   const sessionId = attempt?.providerSessionId ?? null;
   const fail = async (code: string) =>
