@@ -206,6 +206,7 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
         return next;
       }),
     findAttemptsAwaitingRefund: async ({ requestedBefore, limit }) => {
+      // Per attempt: what was asked for (not failed), and when the newest of it was asked.
       const asked = new Map<string, { sum: number; newest: number }>();
       for (const refund of refunds.values()) {
         if (refund.status === "failed") continue;
@@ -214,16 +215,13 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
         entry.newest = Math.max(entry.newest, refund.createdAt.getTime());
         asked.set(refund.attemptId, entry);
       }
-      return [...asked]
-        .filter(([, entry]) => entry.newest < requestedBefore.getTime())
-        .map(([attemptId, entry]) => ({ attempt: attempts.get(attemptId), entry }))
-        .filter(
-          (found): found is { attempt: CheckoutAttempt; entry: { sum: number; newest: number } } =>
-            found.attempt !== undefined && found.attempt.refundedAmount.amount < found.entry.sum,
-        )
-        .map((found) => found.attempt)
-        .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime())
-        .slice(0, limit);
+      const awaiting: CheckoutAttempt[] = [];
+      for (const [attemptId, { sum, newest }] of asked) {
+        const attempt = attempts.get(attemptId);
+        if (attempt === undefined || newest >= requestedBefore.getTime()) continue;
+        if (attempt.refundedAmount.amount < sum) awaiting.push(attempt);
+      }
+      return awaiting.sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime()).slice(0, limit);
     },
     listRefunds: async ({ orderRef }) =>
       [...refunds.values()].filter((refund) => refund.orderRef === orderRef),

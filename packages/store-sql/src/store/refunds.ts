@@ -15,7 +15,8 @@ import {
 import type { Kysely, Selectable } from "kysely";
 import type { SqlDialectName } from "../config/connection-url";
 import type { LinkpayTables, RefundsTable } from "../schema/tables";
-import { decodeInteger, decodeTime, encodeTime } from "./row-codec";
+import { selectAttempts } from "./attempt-queries";
+import { attemptFromRow, decodeInteger, decodeTime, encodeTime } from "./row-codec";
 
 const STATUSES: readonly RefundStatus[] = ["pending", "succeeded", "requires_action", "failed"];
 
@@ -40,6 +41,22 @@ function refundFromRow(row: Selectable<RefundsTable>): RefundRecord {
     createdAt: decodeTime(row.created_at),
     updatedAt: decodeTime(row.updated_at),
   };
+}
+
+/** An attempt's or an order's refunds, oldest first. */
+async function refundsWhere(
+  db: Kysely<LinkpayTables>,
+  column: "attempt_id" | "order_ref",
+  value: string,
+): Promise<RefundRecord[]> {
+  const rows = await db
+    .selectFrom("refunds")
+    .selectAll()
+    .where(column, "=", value)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map(refundFromRow);
 }
 
 /** The refund primitives of one open transaction. */
@@ -70,16 +87,7 @@ export function refundTransactionOperations(
         .executeTakeFirst();
       return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
-    async refundsOf({ attemptId }) {
-      const rows = await trx
-        .selectFrom("refunds")
-        .selectAll()
-        .where("attempt_id", "=", attemptId)
-        .orderBy("created_at")
-        .orderBy("id")
-        .execute();
-      return rows.map(refundFromRow);
-    },
+    refundsOf: ({ attemptId }) => refundsWhere(trx, "attempt_id", attemptId),
   };
 }
 
@@ -144,27 +152,16 @@ export function refundOperations(input: {
           .where("status", "!=", "failed")
           .groupBy("attempt_id")
           .as("asked");
-        const rows = await db
-          .selectFrom("attempts")
+        const rows = await selectAttempts(db, dialect, false)
           .innerJoin(asked, "asked.attempt_id", "attempts.id")
-          .select("attempts.id")
           .whereRef("attempts.refunded_amount", "<", "asked.asked")
           .where("asked.newest", "<", encodeTime(dialect, requestedBefore))
           .orderBy("attempts.updated_at")
           .limit(limit)
           .execute();
-        return rows.map((row) => row.id);
+        return rows.map(attemptFromRow);
       }),
     listRefunds: ({ orderRef }: { readonly orderRef: string }) =>
-      read("listRefunds", async () => {
-        const rows = await db
-          .selectFrom("refunds")
-          .selectAll()
-          .where("order_ref", "=", orderRef)
-          .orderBy("created_at")
-          .orderBy("id")
-          .execute();
-        return rows.map(refundFromRow);
-      }),
+      read("listRefunds", () => refundsWhere(db, "order_ref", orderRef)),
   };
 }

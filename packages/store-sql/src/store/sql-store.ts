@@ -222,14 +222,7 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
     findRefund: refunds.findRefund,
     updateRefund: refunds.updateRefund,
     listRefunds: refunds.listRefunds,
-    findAttemptsAwaitingRefund: async (input) => {
-      const ids = await refunds.findAttemptsAwaitingRefund(input);
-      if (ids.length === 0) return [];
-      return read("findAttemptsAwaitingRefund", async () => {
-        const rows = await attempts().where("id", "in", ids).orderBy("updated_at").execute();
-        return rows.map(attemptFromRow);
-      });
-    },
+    findAttemptsAwaitingRefund: refunds.findAttemptsAwaitingRefund,
 
     recordCspViolations: cspReports.recordCspViolations,
     listCspViolations: cspReports.listCspViolations,
