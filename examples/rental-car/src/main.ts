@@ -26,6 +26,10 @@ async function main(): Promise<void> {
         ].join("\n"),
     `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
     `  Rate limits: ${RATE_LIMIT_PLACES[app.rateLimitStore]}`,
+    `  Staff console: ${app.consoleUrl}`,
+    "    First manager: in another terminal, run",
+    '    npm run console:create-manager -- --email you@example.com --name "Your Name"',
+    "    and open the link it prints (an authenticator app is needed: the console has no default account).",
     "  Press Ctrl-C to stop.",
     "",
   ];

@@ -41,7 +41,14 @@ export function bookingHooks(deps: BookingHookDeps): PaymentHooks<SqlTransaction
     async onPaid({ attempt, tx }) {
       const trx = tx.db.withTables<AppTables>();
       const booking = await findBooking(trx, attempt.orderRef);
-      if (booking === undefined || booking.status === "confirmed") return;
+      // A cancelled booking stays cancelled: its money goes back through its cancellation.
+      if (
+        booking === undefined ||
+        booking.status === "confirmed" ||
+        booking.status === "cancelled"
+      ) {
+        return;
+      }
       if (booking.status !== "awaiting_payment") {
         const carId = await holdCar(trx, {
           bookingId: booking.id,

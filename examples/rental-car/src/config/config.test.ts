@@ -196,22 +196,70 @@ describe("loadConfig", () => {
     ).toMatchObject({ secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET });
   });
 
-  it("requires Stripe, a session secret and the public URL in production, all named at once", () => {
+  it("requires Stripe, a session secret, the public URL and an https console URL in production, all named at once", () => {
     const error = refusal({ NODE_ENV: "production" });
     expect(error.problems).toEqual([
       "STRIPE_SECRET_KEY is required in production (the sandbox is for development)",
       "SESSION_SECRET is required in production",
       "PUBLIC_BASE_URL is required in production",
+      "CONSOLE_PUBLIC_URL is required in production, and must be https",
     ]);
-    const config = loadConfig({
+    const production = {
       NODE_ENV: "production",
       STRIPE_SECRET_KEY: SECRET_KEY,
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       SESSION_SECRET,
       PUBLIC_BASE_URL: "https://rental.example",
+    };
+    expect(
+      refusal({ ...production, CONSOLE_PUBLIC_URL: "http://localhost:3001" }).problems,
+    ).toEqual(["CONSOLE_PUBLIC_URL is required in production, and must be https"]);
+    const config = loadConfig({
+      ...production,
+      CONSOLE_PUBLIC_URL: "https://admin.rental.example",
     });
-    expect(config).toMatchObject({ production: true, publicBaseUrl: "https://rental.example" });
+    expect(config).toMatchObject({
+      production: true,
+      publicBaseUrl: "https://rental.example",
+      consolePublicUrl: "https://admin.rental.example",
+    });
     // Outside production the same gaps are fine: the sandbox and a random secret are used.
     expect(loadConfig({ NODE_ENV: "development" }).production).toBe(false);
+  });
+
+  it("checks the console's variables and names each problem", () => {
+    expect(loadConfig({})).toMatchObject({
+      consolePort: 3001,
+      consolePublicUrl: "http://localhost:3001",
+      adminAllowedIps: undefined,
+    });
+    expect(
+      loadConfig({
+        CONSOLE_PORT: "4001",
+        ADMIN_ALLOWED_IPS: " 203.0.113.7, 10.0.0.0/8 ,::1,2001:db8::/32",
+      }),
+    ).toMatchObject({
+      consolePort: 4001,
+      consolePublicUrl: "http://localhost:4001",
+      adminAllowedIps: ["203.0.113.7", "10.0.0.0/8", "::1", "2001:db8::/32"],
+    });
+    expect(refusal({ CONSOLE_PUBLIC_URL: "http://admin.rental.example" }).problems).toEqual([
+      "CONSOLE_PUBLIC_URL must be https (plain http only on localhost): the console's cookie is Secure",
+    ]);
+    for (const bad of [
+      "203.0.113.300",
+      "10.0.0.0/33",
+      "::1/129",
+      "example.com",
+      "10.0.0.0/8/1",
+      "10.0.0.0/x",
+    ]) {
+      expect(refusal({ ADMIN_ALLOWED_IPS: bad }).problems).toEqual([
+        "ADMIN_ALLOWED_IPS must be addresses or CIDR ranges, e.g. 203.0.113.7,10.0.0.0/8",
+      ]);
+    }
+    expect(refusal({ CONSOLE_PORT: "70000" }).problems).toEqual([
+      "CONSOLE_PORT must be a port number (0–65535)",
+    ]);
   });
 });

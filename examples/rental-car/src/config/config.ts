@@ -3,6 +3,8 @@
  * The app's configuration, read from the environment once at start-up and checked with zod. A bad
  * start names every missing or malformed variable at once and never prints a secret's value.
  */
+
+import { isIP } from "node:net";
 import { checkStripeProviderOptions, type StripeProviderOptions } from "@linkpay/stripe";
 import * as z from "zod";
 
@@ -40,6 +42,15 @@ export interface AppConfig {
   readonly sqliteSynchronous: "full" | "normal";
   /** Where the built-in sandbox listens when there is no Stripe key (`SANDBOX_PORT`, 4242). */
   readonly sandboxPort: number;
+  /** The staff console's own port (`CONSOLE_PORT`, 3001): a separate origin from the shop. */
+  readonly consolePort: number;
+  /** The origin staff reach the console at (`CONSOLE_PUBLIC_URL`; https in production). */
+  readonly consolePublicUrl: string;
+  /**
+   * `ADMIN_ALLOWED_IPS`: addresses or CIDR ranges allowed to reach the console (comma-separated);
+   * unset: any address (sign-in with two factors still applies).
+   */
+  readonly adminAllowedIps: readonly string[] | undefined;
   readonly production: boolean;
 }
 
@@ -157,8 +168,47 @@ const envSchema = z.object({
     .refine((value) => Number.isInteger(value) && value >= 0 && value <= 65_535, {
       error: "SANDBOX_PORT must be a port number (0–65535)",
     }),
+  CONSOLE_PORT: optional
+    .transform((value) => (value === undefined ? 3001 : Number(value)))
+    .refine((value) => Number.isInteger(value) && value >= 0 && value <= 65_535, {
+      error: "CONSOLE_PORT must be a port number (0–65535)",
+    }),
+  CONSOLE_PUBLIC_URL: origin("CONSOLE_PUBLIC_URL").refine(
+    (value) => {
+      if (value === undefined) return true;
+      const url = new URL(value);
+      return url.protocol === "https:" || LOCAL_HOSTS.has(url.hostname);
+    },
+    {
+      error:
+        "CONSOLE_PUBLIC_URL must be https (plain http only on localhost): the console's cookie is Secure",
+    },
+  ),
+  ADMIN_ALLOWED_IPS: optional
+    .transform((value) =>
+      value
+        ?.split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .refine((entries) => entries === undefined || entries.every(isAddressOrRange), {
+      error: "ADMIN_ALLOWED_IPS must be addresses or CIDR ranges, e.g. 203.0.113.7,10.0.0.0/8",
+    }),
   NODE_ENV: optional,
 });
+
+const LOCAL_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** An IPv4/IPv6 address or a CIDR range. */
+function isAddressOrRange(entry: string): boolean {
+  const [address, bits, extra] = entry.split("/");
+  if (address === undefined || extra !== undefined) return false;
+  const family = isIP(address);
+  if (family === 0) return false;
+  if (bits === undefined) return true;
+  const prefix = Number(bits);
+  return /^\d{1,3}$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
+}
 
 /** The Stripe provider's options for these settings (what the app creates the provider with). */
 export function stripeProviderOptions(
@@ -232,6 +282,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   if (production && !isSet("PUBLIC_BASE_URL")) {
     problems.push("PUBLIC_BASE_URL is required in production");
   }
+  if (production && !(env.CONSOLE_PUBLIC_URL ?? "").startsWith("https://")) {
+    problems.push("CONSOLE_PUBLIC_URL is required in production, and must be https");
+  }
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const values = parsed.data;
   const key = values.STRIPE_SECRET_KEY;
@@ -258,6 +311,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     redisUrl: values.REDIS_URL,
     sqliteSynchronous: values.SQLITE_SYNCHRONOUS,
     sandboxPort: values.SANDBOX_PORT,
+    consolePort: values.CONSOLE_PORT,
+    consolePublicUrl: values.CONSOLE_PUBLIC_URL ?? `http://localhost:${values.CONSOLE_PORT}`,
+    adminAllowedIps: values.ADMIN_ALLOWED_IPS,
     production,
   };
 }

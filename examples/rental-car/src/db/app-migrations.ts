@@ -3,10 +3,17 @@
  * The app's schema, applied with Kysely's migrator (its own bookkeeping tables, so it never
  * touches linkpay's). Safe to run from several instances at once: the migrator takes a lock.
  */
-import { type Kysely, type KyselyMigration, Migrator, sql } from "@linkpay/store-sql";
+import {
+  type Kysely,
+  type KyselyMigration,
+  Migrator,
+  type SqlDialectName,
+} from "@linkpay/store-sql";
+import { sqlList } from "./sql-list";
+import { staffConsoleMigration } from "./staff-console-migration";
 
 // Kysely's Migration type takes `Kysely<any>`: a migration runs before the typed schema exists.
-const MIGRATIONS: Record<string, KyselyMigration> = {
+const migrations = (dialect: SqlDialectName): Record<string, KyselyMigration> => ({
   "0001-cars-bookings-outbox": {
     async up(db) {
       await db.schema
@@ -72,17 +79,14 @@ const MIGRATIONS: Record<string, KyselyMigration> = {
         .execute();
     },
   },
-};
-
-function sqlList(column: string, values: readonly string[]) {
-  return sql.raw(`${column} in (${values.map((value) => `'${value}'`).join(", ")})`);
-}
+  "0002-staff-console-cancellations": staffConsoleMigration(dialect),
+});
 
 /** Applies the app's pending migrations; throws the first failure. */
-export async function migrateApp(db: Kysely<object>): Promise<void> {
+export async function migrateApp(db: Kysely<object>, dialect: SqlDialectName): Promise<void> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: async () => migrations(dialect) },
     migrationTableName: "rc_migrations",
     migrationLockTableName: "rc_migrations_lock",
   });

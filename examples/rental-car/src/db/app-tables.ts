@@ -22,7 +22,12 @@ export interface CarDaysTable {
 }
 
 /** Where a booking stands, from the shop's side. */
-export type BookingStatus = "awaiting_payment" | "confirmed" | "payment_failed" | "expired";
+export type BookingStatus =
+  | "awaiting_payment"
+  | "confirmed"
+  | "payment_failed"
+  | "expired"
+  | "cancelled";
 
 /** A booking and the choices it was priced from. Prices are the server's, never the form's. */
 export interface BookingsTable {
@@ -61,10 +66,109 @@ export interface OutboxTable {
   readonly sent_at: string | null;
 }
 
+/** A cancelled booking: when, by whom, and what the policy kept and refunded. */
+export interface CancellationsTable {
+  readonly booking_id: string;
+  readonly cancelled_at: string;
+  /** `shopper`, or the staff member's e-mail. */
+  readonly cancelled_by: string;
+  /** Whole days from the cancellation to the pick-up day (Japan time). */
+  readonly days_before: number;
+  readonly fee_percent: number;
+  readonly fee: number;
+  readonly refund_amount: number;
+}
+
+/** Staff roles: `staff` looks and resends; `manager` also cancels, refunds and manages staff. */
+export type StaffRole = "staff" | "manager";
+
+/** A staff account. No default account exists; the first manager is created by a command. */
+export interface StaffTable {
+  readonly id: string;
+  /** Lower case. */
+  readonly email: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  /** `invited` until the enrolment link was used; `disabled` signs nobody in. */
+  readonly status: "invited" | "active" | "disabled";
+  /** argon2id; null until enrolled. */
+  readonly password_hash: string | null;
+  /** Base32 TOTP secret; null until enrolled. */
+  readonly totp_secret: string | null;
+  /** The last TOTP time step accepted: a code is good once. */
+  readonly totp_last_step: number;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+/** A one-time enrolment link (only its SHA-256 is kept). */
+export interface StaffEnrolmentsTable {
+  readonly token_hash: string;
+  readonly staff_id: string;
+  readonly created_at: string;
+  readonly expires_at: string;
+  readonly used_at: string | null;
+}
+
+/** A console session (only the SHA-256 of the cookie's value is kept). */
+export interface StaffSessionsTable {
+  readonly id_hash: string;
+  readonly staff_id: string;
+  /** `second_factor`: the password was right, a code or passkey is due; `enrolling`: setting up. */
+  readonly stage: "second_factor" | "enrolling" | "signed_in";
+  readonly created_at: string;
+  readonly last_seen_at: string;
+  /** The absolute end, whatever the activity. */
+  readonly expires_at: string;
+  /** The last full re-authentication (needed shortly before money moves or factors change). */
+  readonly reauth_at: string | null;
+  readonly revoked_at: string | null;
+  /** The WebAuthn challenge this session was last given (used once, then cleared). */
+  readonly challenge: string | null;
+  readonly ip: string;
+  readonly user_agent: string;
+}
+
+/** A staff member's passkey (WebAuthn credential). */
+export interface PasskeysTable {
+  /** The credential id, base64url. */
+  readonly id: string;
+  readonly staff_id: string;
+  /** The COSE public key, base64url. */
+  readonly public_key: string;
+  readonly counter: number;
+  /** JSON array of transports. */
+  readonly transports: string;
+  readonly created_at: string;
+  readonly last_used_at: string | null;
+}
+
+/** One staff action (or refused attempt). Append-only: triggers refuse UPDATE and DELETE. */
+export interface StaffAuditTable {
+  readonly id: string;
+  readonly at: string;
+  readonly staff_id: string | null;
+  /** Who, as typed or signed in (kept even for a failed sign-in to an unknown account). */
+  readonly staff_email: string;
+  readonly action: string;
+  /** A booking reference, a staff e-mail, or `-`. */
+  readonly target: string;
+  readonly outcome: "ok" | "refused";
+  readonly ip: string;
+  readonly before_json: string | null;
+  readonly after_json: string | null;
+}
+
 /** Every table of the app. */
 export type AppTables = {
   readonly rc_cars: CarsTable;
   readonly rc_car_days: CarDaysTable;
   readonly rc_bookings: BookingsTable;
   readonly rc_outbox: OutboxTable;
+  readonly rc_cancellations: CancellationsTable;
+  readonly rc_staff: StaffTable;
+  readonly rc_staff_enrolments: StaffEnrolmentsTable;
+  readonly rc_staff_sessions: StaffSessionsTable;
+  readonly rc_passkeys: PasskeysTable;
+  readonly rc_staff_audit: StaffAuditTable;
 };

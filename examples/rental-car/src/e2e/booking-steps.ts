@@ -177,14 +177,21 @@ export function formAction(policy: string): string[] {
 
 /**
  * From the home page (`/?lang=…`) through the search form (its defaults: New Chitose Airport,
- * tomorrow for two days), choosing `carClass`, filling in the shopper's details and pressing
- * "Continue to payment", to the sandbox's hosted page. Asserts that the 303 to the hosted page
- * was followed, i.e. the app's CSP `form-action` allowed the sandbox origin.
+ * tomorrow for two days, unless `dates` are typed in), choosing `carClass`, filling in the
+ * shopper's details and pressing "Continue to payment", to the sandbox's hosted page. Asserts
+ * that the 303 to the hosted page was followed, i.e. the app's CSP `form-action` allowed the
+ * sandbox origin.
  */
 export async function searchAndBook(
   page: Page,
   app: RentalCar,
-  options: { readonly lang: Lang; readonly carClass: string; readonly shopper: Shopper },
+  options: {
+    readonly lang: Lang;
+    readonly carClass: string;
+    readonly shopper: Shopper;
+    /** Pick-up and return dates (`YYYY-MM-DD`, Japan time) to type into the search form. */
+    readonly dates?: { readonly pickUp: string; readonly return: string } | undefined;
+  },
 ): Promise<OnHostedPage> {
   const texts = TEXTS[options.lang];
   const sandbox = sandboxOf(app);
@@ -193,6 +200,11 @@ export async function searchAndBook(
   expect(await heading(page)).toBe(texts.searchTitle);
   expect(await page.locator("html").getAttribute("lang")).toBe(options.lang);
 
+  if (options.dates !== undefined) {
+    const search = page.locator("form.search");
+    await search.getByLabel(texts.pickUpDate, { exact: true }).fill(options.dates.pickUp);
+    await search.getByLabel(texts.returnDate, { exact: true }).fill(options.dates.return);
+  }
   await page.getByRole("button", { name: texts.search, exact: true }).click();
   await waitForHeading(page, texts.resultsTitle);
 

@@ -81,7 +81,7 @@ describe("inventory on SQLite", () => {
     directory = mkdtempSync(join(tmpdir(), "rental-car-inventory-"));
     store = createSqlStore({ url: `sqlite:${join(directory, "inventory.db")}` });
     await store.migrate();
-    await migrateApp(store.db);
+    await migrateApp(store.db, store.dialect);
     db = store.db.withTables<AppTables>();
     await syncFleet(db);
   });

@@ -46,7 +46,14 @@ export function appInstance(
     async start() {
       log ??= createWriteStream(logFile, { flags: "a" });
       const started = spawn(process.execPath, [main], {
-        env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "development" },
+        // Each instance's console on a free port: the run does not use it, and two cannot share one.
+        env: {
+          ...process.env,
+          ...env,
+          PORT: String(port),
+          CONSOLE_PORT: "0",
+          NODE_ENV: "development",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       started.stdout?.pipe(log, { end: false });

@@ -54,27 +54,32 @@ export async function checkInvariants(input: {
   const outbox = await db.selectFrom("rc_outbox").selectAll().execute();
   const carDays = await db.selectFrom("rc_car_days").selectAll().execute();
   const byReference = new Map(bookings.map((booking) => [booking.reference, booking]));
+  // A cancellation is made only from `confirmed`: a cancelled booking with its record was confirmed.
+  const cancelledIds = new Set(
+    (await db.selectFrom("rc_cancellations").select("booking_id").execute()).map(
+      (row) => row.booking_id,
+    ),
+  );
+  const wasConfirmed = (booking: { readonly id: string; readonly status: string } | undefined) =>
+    booking !== undefined &&
+    (booking.status === "confirmed" ||
+      (booking.status === "cancelled" && cancelledIds.has(booking.id)));
   const paidRefs = new Set(
     sessions
       .filter((session) => session.paymentStatus === "paid")
       .map((session) => session.clientReferenceId ?? ""),
   );
 
-  const paidNotConfirmed = [...paidRefs].filter(
-    (ref) => byReference.get(ref)?.status !== "confirmed",
-  );
+  const paidNotConfirmed = [...paidRefs].filter((ref) => !wasConfirmed(byReference.get(ref)));
   const confirmedNotPaid = bookings
-    .filter((booking) => booking.status === "confirmed" && !paidRefs.has(booking.reference))
+    .filter((booking) => wasConfirmed(booking) && !paidRefs.has(booking.reference))
     .map((booking) => booking.reference);
 
   const mailsPerBooking = new Map<string, number>();
   for (const mail of outbox)
     mailsPerBooking.set(mail.booking_id, (mailsPerBooking.get(mail.booking_id) ?? 0) + 1);
   const mailProblems = bookings
-    .filter(
-      (booking) =>
-        (mailsPerBooking.get(booking.id) ?? 0) !== (booking.status === "confirmed" ? 1 : 0),
-    )
+    .filter((booking) => (mailsPerBooking.get(booking.id) ?? 0) !== (wasConfirmed(booking) ? 1 : 0))
     .map(
       (booking) => `${booking.reference}:${booking.status}:${mailsPerBooking.get(booking.id) ?? 0}`,
     );
@@ -100,6 +105,7 @@ export async function checkInvariants(input: {
       (booking) =>
         (booking.status === "expired" ||
           booking.status === "payment_failed" ||
+          booking.status === "cancelled" ||
           closedRefs.has(booking.reference)) &&
         booking.status !== "confirmed" &&
         (holdsPerBooking.get(booking.id) ?? 0) > 0,
@@ -121,23 +127,23 @@ export async function checkInvariants(input: {
 
   return [
     verdict(
-      "every paid session has exactly one confirmed booking",
+      "every paid session has exactly one confirmed booking (or one cancelled after it)",
       paidNotConfirmed,
       `${paidRefs.size} paid`,
     ),
     verdict(
       "no booking confirmed without a paid session",
       confirmedNotPaid,
-      `${bookings.filter((b) => b.status === "confirmed").length} confirmed`,
+      `${bookings.filter((b) => b.status === "confirmed").length} confirmed, ${cancelledIds.size} cancelled after`,
     ),
     verdict(
-      "one confirmation e-mail per confirmed booking, none otherwise",
+      "one confirmation e-mail per confirmed (or later cancelled) booking, none otherwise",
       mailProblems,
       `${outbox.length} e-mails`,
     ),
     verdict("no car double-booked", doubleBooked, `${carDays.length} car-days held`),
     verdict(
-      "every expired or failed checkout released its car",
+      "every expired, failed or cancelled booking released its car",
       notReleased,
       `${closedRefs.size} closed sessions`,
     ),

@@ -18,6 +18,7 @@ import { createSandbox, type Sandbox } from "@linkpay/sandbox";
 import { createSqlStore } from "@linkpay/store-sql";
 import type { AppTables } from "../db/app-tables";
 import { type AppInstance, appInstance } from "./app-instances";
+import { cancelSome, checkCancellations } from "./cancellations";
 import { checkPaidAfterCheck, checkReconcileShared, checkSharedLimit } from "./instance-checks";
 import { checkInvariants, type Verdict } from "./invariants";
 import { type JourneyResult, pickJourney, runJourney, seededRandom } from "./journeys";
@@ -224,6 +225,21 @@ async function main(): Promise<void> {
   const toRefund = Math.min(paidByCard.length, Math.max(3, Math.floor(options.shoppers / 4)), 30);
   log(`refunding ${toRefund} paid bookings from two operators at once (same key on both)`);
   const refundRun = await refundSome(operators, paidByCard, toRefund);
+  const confirmed = new Set(
+    (
+      await db
+        .selectFrom("rc_bookings")
+        .select("reference")
+        .where("status", "=", "confirmed")
+        .execute()
+    ).map((booking) => booking.reference),
+  );
+  const toCancel = paidByCard
+    .slice(toRefund)
+    .filter((session) => confirmed.has(session.clientReferenceId ?? ""))
+    .slice(0, Math.max(2, Math.floor(toRefund / 2)));
+  log(`cancelling ${toCancel.length} paid bookings from two operators at once`);
+  const cancelRun = await cancelSome(db, operators, toCancel);
   await operators.close();
   await sandbox.whenDeliveriesSettled();
   log("waiting for reconciliation to catch up");
@@ -236,6 +252,12 @@ async function main(): Promise<void> {
       sessions: sandbox.sessions(),
       run: refundRun,
     })),
+    await checkCancellations({
+      db,
+      tables: store.tables,
+      sessions: sandbox.sessions(),
+      run: cancelRun,
+    }),
   ];
   let verdicts = await everything();
   while (verdicts.some((verdict) => !verdict.ok) && Date.now() < deadline) {
@@ -257,6 +279,12 @@ async function main(): Promise<void> {
       sessions: sandbox.sessions(),
       run: refundRun,
     })),
+    await checkCancellations({
+      db,
+      tables: store.tables,
+      sessions: sandbox.sessions(),
+      run: cancelRun,
+    }),
   ];
   const ok = printReport({
     results,

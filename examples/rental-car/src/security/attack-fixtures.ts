@@ -138,13 +138,16 @@ export interface BookingFixture {
   readonly shopper: HttpShopper;
 }
 
-/** A booking made through the site, its hosted session, and its tokenized link (via lookup). */
+/**
+ * A booking made through the site (for `search`, default a fresh one), its hosted session, and
+ * its tokenized link (via lookup).
+ */
 export async function makeBooking(
   app: RentalCar,
   customer: { name: string; email: string } = CUSTOMER,
+  search: Record<string, string> = nextSearch(),
 ): Promise<BookingFixture> {
   const shopper = new HttpShopper(app.url);
-  const search = nextSearch();
   const form = await shopper.get(
     `/book?${new URLSearchParams({ ...search, carClass: "C", lang: "en" })}`,
     HTML,

@@ -18,6 +18,7 @@ import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
 import { bookingHooks } from "../bookings/booking-hooks";
 import { bookingLinks } from "../bookings/booking-reference";
 import type { AppConfig } from "../config/config";
+import { createConsoleApp } from "../console/console-app";
 import { migrateApp } from "../db/app-migrations";
 import type { AppTables } from "../db/app-tables";
 import { syncFleet } from "../inventory/inventory";
@@ -50,6 +51,8 @@ export interface RentalCar {
   readonly payments: Payments;
   /** Where rate limits count: shared (`redis`, `database`) or per process (`memory`). */
   readonly rateLimitStore: RateLimitStores["kind"];
+  /** The staff console's origin (its own port). */
+  readonly consoleUrl: string;
   /** Stops the loops, the server, the sandbox and the database, in that order. */
   close(): Promise<void>;
 }
@@ -71,12 +74,13 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
     sqliteSynchronous: config.sqliteSynchronous,
   });
   const server = createServer();
+  const consoleServer = createServer();
   let sandbox: Sandbox | undefined;
   let rateLimitStores: RateLimitStores | undefined;
   const stops: (() => Promise<void> | void)[] = [];
   try {
     await store.migrate();
-    await migrateApp(store.db);
+    await migrateApp(store.db, store.dialect);
     const db = store.db.withTables<AppTables>();
     await syncFleet(db);
     rateLimitStores = await openRateLimitStores({
@@ -142,6 +146,30 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
     });
     server.on("request", app);
 
+    consoleServer.listen(config.consolePort, "127.0.0.1");
+    await once(consoleServer, "listening");
+    const consoleAddress = consoleServer.address();
+    if (consoleAddress === null || typeof consoleAddress === "string")
+      throw new Error("no TCP address");
+    const consoleUrl =
+      config.consolePort === 0 && config.consolePublicUrl.endsWith(":0")
+        ? `http://localhost:${consoleAddress.port}`
+        : config.consolePublicUrl;
+    consoleServer.on(
+      "request",
+      createConsoleApp({
+        db,
+        payments,
+        signInLimits: store,
+        logger: logger.child({ app: "console" }),
+        publicOrigin: consoleUrl,
+        secret,
+        allowedIps: config.adminAllowedIps,
+        totpIssuer: "Linkpay Rent-a-Car",
+        now,
+      }),
+    );
+
     if (config.reconcileIntervalSeconds > 0) {
       const runner = startReconcileRunner({
         payments,
@@ -166,10 +194,13 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
       db,
       payments,
       rateLimitStore: rateLimitStores.kind,
+      consoleUrl,
       async close() {
         for (const stop of stops.splice(0)) await stop();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        for (const listening of [server, consoleServer]) {
+          listening.closeAllConnections();
+          await new Promise<void>((resolve) => listening.close(() => resolve()));
+        }
         await rateLimitStores?.close();
         await sandbox?.close();
         await store.close();
@@ -178,6 +209,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
   } catch (error) {
     for (const stop of stops.splice(0)) await stop();
     if (server.listening) server.close();
+    if (consoleServer.listening) consoleServer.close();
     await rateLimitStores?.close();
     await sandbox?.close();
     await store.close();

@@ -24,6 +24,11 @@ export interface TestAppOptions {
   readonly env?: Readonly<Record<string, string>> | undefined;
   readonly sandbox?: StartOptions["sandbox"];
   readonly rateLimits?: StartOptions["rateLimits"];
+  /**
+   * The app's clock (default: the system clock), e.g. frozen at the test's start. Keep it near
+   * the system clock: the sandbox and the webhook signature check keep the system clock.
+   */
+  readonly now?: StartOptions["now"];
 }
 
 const HIGH = { limit: 10_000 };
@@ -41,6 +46,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const config = loadConfig({
     PORT: "0",
     SANDBOX_PORT: "0",
+    CONSOLE_PORT: "0",
     DATABASE_URL: options.databaseUrl ?? `sqlite:${join(directory, "rental-car.db")}`,
     SESSION_SECRET: "test-session-secret-0123456789-abcdefghijkl",
     RECONCILE_INTERVAL_SECONDS: "0",
@@ -54,7 +60,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       expirySweepMs: 0,
       ...options.sandbox,
     },
-    rateLimits: options.rateLimits ?? { checkout: HIGH, return: HIGH, lookup: HIGH },
+    rateLimits: options.rateLimits ?? { checkout: HIGH, return: HIGH, lookup: HIGH, cancel: HIGH },
+    now: options.now,
   });
   return {
     ...app,

@@ -40,6 +40,7 @@ export interface AppDeps {
         readonly checkout?: RateLimitOptions | undefined;
         readonly return?: RateLimitOptions | undefined;
         readonly lookup?: RateLimitOptions | undefined;
+        readonly cancel?: RateLimitOptions | undefined;
       }
     | undefined;
 }
@@ -50,7 +51,7 @@ export interface AppDeps {
  */
 export function limiterOptions(
   deps: Pick<AppDeps, "rateLimitStore">,
-  limiter: "checkout" | "return" | "my-booking" | "csp-report",
+  limiter: "checkout" | "return" | "my-booking" | "cancel" | "csp-report",
   overrides?: RateLimitOptions | undefined,
 ): RateLimitOptions {
   return { store: deps.rateLimitStore?.(limiter), ...overrides };

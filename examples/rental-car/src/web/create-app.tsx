@@ -9,6 +9,7 @@ import cookieParser from "cookie-parser";
 import express, { type Express } from "express";
 import { type AppDeps, limiterOptions, pageContext, type RouteDeps, sendHtml } from "./app-deps";
 import { bookingRoutes } from "./routes/booking-routes";
+import { cancelRoutes } from "./routes/cancel-routes";
 import { healthRoutes } from "./routes/health-routes";
 import { myBookingRoutes } from "./routes/my-booking-routes";
 import { searchRoutes } from "./routes/search-routes";
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps): Express {
       app.use(searchRoutes(routeDeps));
       app.use(bookingRoutes(routeDeps));
       app.use(myBookingRoutes(routeDeps));
+      app.use(cancelRoutes(routeDeps));
     },
     errors: {
       renderHtml: (problem, req, res) => {

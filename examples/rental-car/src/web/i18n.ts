@@ -83,6 +83,7 @@ export const TEXTS = {
       confirmed: "予約確定",
       payment_failed: "お支払いが完了しませんでした(車両の確保を解除しました)",
       expired: "お支払い期限切れ(車両の確保を解除しました)",
+      cancelled: "キャンセル済み",
     },
     paymentText: {
       open: "お支払いを待っています",
@@ -114,6 +115,54 @@ export const TEXTS = {
     soldOutProblem: "申し訳ありません。この車両クラスは他のお客様のご予約で満車になりました。",
     paymentUnavailable: "決済ページを準備できませんでした。しばらくしてからお試しください。",
     home: "トップへ戻る",
+    cancelLink: "予約をキャンセルする",
+    cancelFreeUntil: (days: number) => `貸出日の${days}日前までは無料でキャンセルできます。`,
+    policyLink: "キャンセルポリシー",
+    cancelTitle: "予約のキャンセル",
+    cancelTiming: (days: number) =>
+      days === 0 ? "本日は貸出日の当日です。" : `本日は貸出日の${days}日前です。`,
+    cancelFee: (percent: number) => `キャンセル料(${percent}%)`,
+    alreadyRefunded: "返金済みの金額",
+    refundAmount: "返金額",
+    refundNote:
+      "返金はお支払いに使われたカード等に行います。ご利用明細に反映されるまで数日かかることがあります。",
+    cancelIrreversible: "キャンセルを確定すると、取り消すことはできません。",
+    confirmCancel: "キャンセルを確定する",
+    keepBooking: "キャンセルせずに予約に戻る",
+    viewBooking: "予約内容を見る",
+    cannotCancelTitle: "この予約はキャンセルできません",
+    notPaidCannotCancel:
+      "お支払いが完了していないご予約です。キャンセルの手続きは不要で、お支払い期限を過ぎると自動的に取り消されます。",
+    alreadyCancelled: "このご予約はすでにキャンセルされています。",
+    notCancellable: "このご予約は現在キャンセルできる状態ではありません。",
+    tooLateToCancel: "貸出時刻を過ぎた後のキャンセルはできません。",
+    cancellationTitle: "キャンセルの内容",
+    cancelledAt: "キャンセル日時",
+    refundStatus: "返金状況",
+    refundState: {
+      in_progress: "返金手続き中",
+      refunded: "返金済み",
+      failed: "返金の手続きを完了できませんでした。当店よりご連絡いたします。",
+    },
+    policyTitle: "キャンセルポリシー",
+    policyIntro:
+      "キャンセル料は、キャンセルされた日から貸出日までの日数(日本時間)によって決まります。",
+    policyWhen: "キャンセルの時期",
+    policyFee: "キャンセル料",
+    policyTier: (fromDays: number, toDays: number | undefined) =>
+      toDays === undefined
+        ? `貸出日の${fromDays}日前まで`
+        : fromDays === 0
+          ? "当日"
+          : fromDays === toDays
+            ? `${fromDays}日前`
+            : `${toDays}〜${fromDays}日前`,
+    policyFree: "無料",
+    policyPercent: (percent: number) => `${percent}%`,
+    policyRefund:
+      "キャンセル料はご予約金額(税込)に対する割合で、1円未満は切り捨てます。キャンセル料を差し引いた金額を返金します。",
+    policyHowTo:
+      "キャンセルは、予約確認メールのリンク、または「予約の確認」からご予約を開いてお手続きください。",
   },
   en: {
     siteName: "Linkpay Rent-a-Car",
@@ -159,6 +208,7 @@ export const TEXTS = {
       confirmed: "Confirmed",
       payment_failed: "Payment not completed (the car has been released)",
       expired: "Payment expired (the car has been released)",
+      cancelled: "Cancelled",
     },
     paymentText: {
       open: "Waiting for payment",
@@ -192,6 +242,57 @@ export const TEXTS = {
     soldOutProblem: "Sorry, another shopper just booked the last car of this class.",
     paymentUnavailable: "We could not prepare the payment page. Please try again shortly.",
     home: "Back to the start",
+    cancelLink: "Cancel this booking",
+    cancelFreeUntil: (days: number) =>
+      `Cancelling is free until ${days} days before the pick-up day.`,
+    policyLink: "Cancellation policy",
+    cancelTitle: "Cancel your booking",
+    cancelTiming: (days: number) =>
+      days === 0
+        ? "Today is the pick-up day."
+        : `Today is ${days} day${days === 1 ? "" : "s"} before the pick-up day.`,
+    cancelFee: (percent: number) => `Cancellation fee (${percent}%)`,
+    alreadyRefunded: "Already refunded",
+    refundAmount: "Refund",
+    refundNote:
+      "We refund to the card (or other method) you paid with. It can take a few days to show on your statement.",
+    cancelIrreversible: "Once you confirm, the cancellation cannot be undone.",
+    confirmCancel: "Confirm cancellation",
+    keepBooking: "Keep my booking",
+    viewBooking: "View your booking",
+    cannotCancelTitle: "This booking cannot be cancelled",
+    notPaidCannotCancel:
+      "This booking is not paid. There is nothing to cancel: it is released by itself when the payment window ends.",
+    alreadyCancelled: "This booking has already been cancelled.",
+    notCancellable: "This booking cannot be cancelled in its current state.",
+    tooLateToCancel: "A booking cannot be cancelled after its pick-up time.",
+    cancellationTitle: "Cancellation",
+    cancelledAt: "Cancelled on",
+    refundStatus: "Refund status",
+    refundState: {
+      in_progress: "Refund in progress",
+      refunded: "Refunded",
+      failed: "We could not complete the refund. We will contact you.",
+    },
+    policyTitle: "Cancellation policy",
+    policyIntro:
+      "The cancellation fee depends on how many days before the pick-up day (Japan time) you cancel.",
+    policyWhen: "When you cancel",
+    policyFee: "Cancellation fee",
+    policyTier: (fromDays: number, toDays: number | undefined) =>
+      toDays === undefined
+        ? `Until ${fromDays} days before the pick-up day`
+        : fromDays === 0
+          ? "On the pick-up day"
+          : fromDays === toDays
+            ? `${fromDays} day${fromDays === 1 ? "" : "s"} before`
+            : `${toDays} to ${fromDays} days before`,
+    policyFree: "Free",
+    policyPercent: (percent: number) => `${percent}%`,
+    policyRefund:
+      "The fee is a share of the booking total (tax included), rounded down to the yen. We refund the rest.",
+    policyHowTo:
+      "To cancel, open your booking from the link in your confirmation e-mail or from “Find my booking”.",
   },
 } as const;
 

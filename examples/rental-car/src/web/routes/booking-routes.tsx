@@ -14,39 +14,20 @@ import {
 } from "@linkpay/express";
 import { type Request, type Response, Router } from "express";
 import { bookingFormSchema, choiceOf, searchSchema } from "../../bookings/booking-form";
-import { isReference } from "../../bookings/booking-reference";
 import { type Booking, createBooking, findBooking, SoldOutError } from "../../bookings/bookings";
 import { checkoutFor } from "../../bookings/checkout-for-booking";
+import { findCancellation } from "../../cancellations/cancel-booking";
+import { cancellationRefundState } from "../../cancellations/refund-state";
 import { PricingError } from "../../pricing/pricing-error";
 import { quote } from "../../pricing/quote";
 import { bookingHref, limiterOptions, pageContext, type RouteDeps, sendHtml } from "../app-deps";
 import { TEXTS } from "../i18n";
-import { BookingPage } from "../views/booking-page";
-import { ErrorPage } from "../views/error-page";
+import { BookingPage, type CancellationView } from "../views/booking-page";
 import { renderPage } from "../views/layout";
 import { ReturnPage } from "../views/return-page";
 import { SearchPage } from "../views/search-page";
+import { bookingNotFound, ownedBooking } from "./owned-booking";
 import { chosenOptions, defaultSearch } from "./search-routes";
-
-/** The booking a request may see: reference and token must match, else undefined. */
-async function ownedBooking(deps: RouteDeps, req: Request): Promise<Booking | undefined> {
-  const reference = String(req.params.reference ?? "");
-  if (!isReference(reference) || !deps.returnLinks.isValid(reference, req.query.t)) return undefined;
-  return findBooking(deps.db, reference);
-}
-
-function notFound(deps: RouteDeps, req: Request, res: Response): void {
-  const context = pageContext(deps, req, res);
-  const page = (
-    <ErrorPage
-      context={context}
-      status={404}
-      message={TEXTS[context.lang].pageNotFound}
-      requestId={String(res.getHeader("x-request-id") ?? "")}
-    />
-  );
-  sendHtml(res, 404, renderPage(page));
-}
 
 async function startPayment(
   deps: RouteDeps,
@@ -83,6 +64,21 @@ async function startPayment(
     );
     sendHtml(res, error.status >= 500 ? 503 : 409, renderPage(page));
   }
+}
+
+/** A cancelled booking's cancellation and its refund's state (undefined unless cancelled). */
+async function cancellationView(
+  deps: RouteDeps,
+  booking: Booking,
+): Promise<CancellationView | undefined> {
+  if (booking.status !== "cancelled") return undefined;
+  const found = await findCancellation(deps.db, booking.reference);
+  if (found === undefined) return undefined;
+  const { refunds } = await deps.payments.history({ orderRef: booking.reference });
+  return {
+    cancellation: found.cancellation,
+    refund: cancellationRefundState(booking.reference, found.cancellation, refunds),
+  };
 }
 
 /** Routes under `/bookings`. */
@@ -133,10 +129,12 @@ export function bookingRoutes(deps: RouteDeps): Router {
 
   router.get("/bookings/:reference", async (req, res) => {
     const booking = await ownedBooking(deps, req);
-    if (booking === undefined) return notFound(deps, req, res);
+    if (booking === undefined) return bookingNotFound(deps, req, res);
     const attempt = await payments.getStatus({ orderRef: booking.reference });
     const payable =
       booking.status === "awaiting_payment" && attempt?.status !== "processing" && attempt?.status !== "paid";
+    const cancellable =
+      booking.status === "confirmed" && deps.now().getTime() < Date.parse(booking.pick_up_at);
     const page = (
       <BookingPage
         context={pageContext(deps, req, res)}
@@ -145,6 +143,8 @@ export function bookingRoutes(deps: RouteDeps): Router {
         canceled={req.query.canceled === "1"}
         payAction={payable ? bookingHref(deps, booking.reference, { suffix: "/pay" }) : undefined}
         csrfToken={payable ? deps.csrf.generateToken(req, res) : undefined}
+        cancelHref={cancellable ? bookingHref(deps, booking.reference, { suffix: "/cancel" }) : undefined}
+        cancellation={await cancellationView(deps, booking)}
       />
     );
     res.set("Cache-Control", "no-store");
@@ -153,7 +153,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
 
   router.post("/bookings/:reference/pay", checkoutRateLimit(limiterOptions(deps, "checkout", deps.rateLimits?.checkout)), async (req, res) => {
     const booking = await ownedBooking(deps, req);
-    if (booking === undefined) return notFound(deps, req, res);
+    if (booking === undefined) return bookingNotFound(deps, req, res);
     if (booking.status !== "awaiting_payment") {
       return res.redirect(303, bookingHref(deps, booking.reference));
     }
@@ -176,7 +176,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
         // Read again: the webhook may have confirmed it while the provider was asked.
         const booking = await findBooking(deps.db, view.orderRef);
         if (booking === undefined || bookingsByRequest.get(req)?.id !== booking.id) {
-          return notFound(deps, req, res);
+          return bookingNotFound(deps, req, res);
         }
         const page = (
           <ReturnPage

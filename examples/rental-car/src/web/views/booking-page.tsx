@@ -1,13 +1,17 @@
 /**
  * @module
  * A booking as its owner sees it (opened with the link's token): what was booked, where the
- * booking and its payment stand, and a way to pay (again) while it awaits payment.
+ * booking and its payment stand, a way to pay (again) while it awaits payment, the way to cancel
+ * it before pick-up, and, once cancelled, what was kept and where the refund stands.
  */
 import type { PaymentStatus } from "@linkpay/core";
 import type { Booking } from "../../bookings/bookings";
+import type { CancellationRefundState } from "../../cancellations/refund-state";
 import { findCarClass, findLocation } from "../../catalogue/catalogue";
+import type { CancellationsTable } from "../../db/app-tables";
 import { formatTokyoDateTime, formatYen } from "../format";
 import { TEXTS } from "../i18n";
+import { FREE_UNTIL_DAYS } from "./cancellation-policy-page";
 import { Layout, type PageContext } from "./layout";
 
 /** The booking's facts, shared by the booking and return pages. */
@@ -41,6 +45,47 @@ export function BookingSummary(props: { context: PageContext; booking: Booking }
   );
 }
 
+/** A cancelled booking's cancellation and where its refund stands. */
+export interface CancellationView {
+  readonly cancellation: CancellationsTable;
+  readonly refund: CancellationRefundState;
+}
+
+/** What the shopper was told when the booking was cancelled, and the refund's progress. */
+function CancellationSummary(props: { context: PageContext; view: CancellationView }) {
+  const { lang } = props.context;
+  const texts = TEXTS[lang];
+  const { cancellation, refund } = props.view;
+  return (
+    <section class="cancellation">
+      <h2>{texts.cancellationTitle}</h2>
+      <table class="quote cancellation">
+        <tbody>
+          <tr>
+            <th>{texts.cancelledAt}</th>
+            <td class="amount">{formatTokyoDateTime(cancellation.cancelled_at, lang)}</td>
+          </tr>
+          <tr>
+            <th>{texts.cancelFee(cancellation.fee_percent)}</th>
+            <td class="amount fee">{formatYen(cancellation.fee, lang)}</td>
+          </tr>
+          <tr>
+            <th>{texts.refundAmount}</th>
+            <td class="amount refund">{formatYen(cancellation.refund_amount, lang)}</td>
+          </tr>
+          {refund !== "none" && refund !== "failed" && (
+            <tr>
+              <th>{texts.refundStatus}</th>
+              <td class={`amount refund-state refund-${refund}`}>{texts.refundState[refund]}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {refund === "failed" && <p class="problem refund-failed">{texts.refundState.failed}</p>}
+    </section>
+  );
+}
+
 /** The booking page. */
 export function BookingPage(props: {
   context: PageContext;
@@ -51,6 +96,10 @@ export function BookingPage(props: {
   payAction?: string | undefined;
   csrfToken?: string | undefined;
   problem?: string | undefined;
+  /** The cancel page, while the booking can be cancelled. */
+  cancelHref?: string | undefined;
+  /** The cancellation, once cancelled. */
+  cancellation?: CancellationView | undefined;
 }) {
   const { lang } = props.context;
   const texts = TEXTS[lang];
@@ -69,6 +118,23 @@ export function BookingPage(props: {
           <input type="hidden" name="_csrf" value={props.csrfToken} />
           <button type="submit">{props.canceled ? texts.tryAgain : texts.payNow}</button>
         </form>
+      )}
+      {props.cancellation !== undefined && (
+        <CancellationSummary context={props.context} view={props.cancellation} />
+      )}
+      {props.cancelHref !== undefined && (
+        <section class="cancel">
+          <p>
+            <a class="button secondary" href={props.cancelHref}>
+              {texts.cancelLink}
+            </a>
+          </p>
+          <p class="hint">
+            {texts.cancelFreeUntil(FREE_UNTIL_DAYS)}
+            <br />
+            <a href="/cancellation-policy">{texts.policyLink}</a>
+          </p>
+        </section>
       )}
       {(props.booking.status === "expired" || props.booking.status === "payment_failed") && (
         <p>

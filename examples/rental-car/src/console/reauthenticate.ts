@@ -1,0 +1,57 @@
+/**
+ * @module
+ * Re-authentication before money moves: the password and a fresh TOTP code on the form itself.
+ * Attempts count against the account like sign-in attempts do, so the forms cannot be used to
+ * guess either factor; the code is used up like any other.
+ */
+import type { Request } from "express";
+import { recordStaffAction } from "./audit-log";
+import type { ConsoleRouteDeps } from "./console-deps";
+import { type ConsoleSession, markReauthenticated } from "./console-sessions";
+import { verifyPassword } from "./passwords";
+import { clearSignInFailures, countSignInAttempt } from "./sign-in-throttle";
+import { consumeTotpStep, findStaffById } from "./staff-accounts";
+import { matchTotp } from "./totp";
+
+/** True when the form's `password` and `code` are right (and the code unused). */
+export async function reauthenticate(
+  deps: ConsoleRouteDeps,
+  session: ConsoleSession,
+  req: Request,
+  input: { readonly password: string; readonly code: string; readonly action: string },
+): Promise<boolean> {
+  const now = deps.now();
+  const ip = req.ip ?? "";
+  const count = await countSignInAttempt(deps.signInLimits, {
+    email: session.staff.email,
+    ip,
+    now,
+  });
+  const staff = await findStaffById(deps.db, session.staff.id);
+  const passwordOk =
+    !count.locked && (await verifyPassword(staff?.password_hash ?? null, input.password));
+  const step =
+    passwordOk && staff?.totp_secret != null
+      ? await matchTotp({
+          secret: staff.totp_secret,
+          code: input.code,
+          now,
+          afterStep: staff.totp_last_step,
+        })
+      : undefined;
+  const ok = step !== undefined && (await consumeTotpStep(deps.db, session.staff.id, step));
+  if (!ok) {
+    await recordStaffAction(deps.db, {
+      staffId: session.staff.id,
+      staffEmail: session.staff.email,
+      action: `reauth_for_${input.action}`,
+      outcome: "refused",
+      ip,
+      at: now,
+    });
+    return false;
+  }
+  await clearSignInFailures(deps.signInLimits, session.staff.email);
+  await markReauthenticated(deps.db, session.idHash, now);
+  return true;
+}
