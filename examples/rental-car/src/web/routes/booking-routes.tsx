@@ -86,53 +86,61 @@ export function bookingRoutes(deps: RouteDeps): Router {
   const router = Router();
   const { payments } = deps;
 
-  router.post("/bookings", checkoutRateLimit(limiterOptions(deps, "checkout", deps.rateLimits?.checkout)), async (req, res) => {
-    const context = pageContext(deps, req, res);
-    const texts = TEXTS[context.lang];
-    const body: Record<string, unknown> = typeof req.body === "object" && req.body !== null ? req.body : {};
-    const search = searchSchema.safeParse(body);
-    const form = bookingFormSchema.safeParse(body);
-    if (!search.success || !form.success) {
-      const page = (
-        <SearchPage
-          context={context}
-          search={search.success ? search.data : defaultSearch(deps.now())}
-          problem={texts.formProblem}
-        />
-      );
-      return sendHtml(res, 400, renderPage(page));
-    }
-    try {
-      const choice = {
-        ...choiceOf(search.data, form.data),
-        options: [...chosenOptions(body)].map(([code, quantity]) => ({ code, quantity })),
-      };
-      const priced = quote(choice);
-      const booking = await createBooking(deps.db, {
-        choice,
-        quote: priced,
-        customer: { name: form.data.name, email: form.data.email, phone: form.data.phone },
-        locale: context.lang,
-        now: deps.now(),
-      });
-      deps.logger.info({ reference: booking.reference, total: booking.total }, "booking created");
-      await startPayment(deps, payments, booking, req, res);
-    } catch (error) {
-      if (error instanceof SoldOutError || error instanceof PricingError) {
-        const problem = error instanceof SoldOutError ? texts.soldOutProblem : texts.pricingProblem;
-        const page = <SearchPage context={context} search={search.data} problem={problem} />;
-        return sendHtml(res, error instanceof SoldOutError ? 409 : 400, renderPage(page));
+  router.post(
+    "/bookings",
+    checkoutRateLimit(limiterOptions(deps, "checkout", deps.rateLimits?.checkout)),
+    async (req, res) => {
+      const context = pageContext(deps, req, res);
+      const texts = TEXTS[context.lang];
+      const body: Record<string, unknown> =
+        typeof req.body === "object" && req.body !== null ? req.body : {};
+      const search = searchSchema.safeParse(body);
+      const form = bookingFormSchema.safeParse(body);
+      if (!search.success || !form.success) {
+        const page = (
+          <SearchPage
+            context={context}
+            search={search.success ? search.data : defaultSearch(deps.now())}
+            problem={texts.formProblem}
+          />
+        );
+        return sendHtml(res, 400, renderPage(page));
       }
-      throw error;
-    }
-  });
+      try {
+        const choice = {
+          ...choiceOf(search.data, form.data),
+          options: [...chosenOptions(body)].map(([code, quantity]) => ({ code, quantity })),
+        };
+        const priced = quote(choice);
+        const booking = await createBooking(deps.db, {
+          choice,
+          quote: priced,
+          customer: { name: form.data.name, email: form.data.email, phone: form.data.phone },
+          locale: context.lang,
+          now: deps.now(),
+        });
+        deps.logger.info({ reference: booking.reference, total: booking.total }, "booking created");
+        await startPayment(deps, payments, booking, req, res);
+      } catch (error) {
+        if (error instanceof SoldOutError || error instanceof PricingError) {
+          const problem =
+            error instanceof SoldOutError ? texts.soldOutProblem : texts.pricingProblem;
+          const page = <SearchPage context={context} search={search.data} problem={problem} />;
+          return sendHtml(res, error instanceof SoldOutError ? 409 : 400, renderPage(page));
+        }
+        throw error;
+      }
+    },
+  );
 
   router.get("/bookings/:reference", async (req, res) => {
     const booking = await ownedBooking(deps, req);
     if (booking === undefined) return bookingNotFound(deps, req, res);
     const attempt = await payments.getStatus({ orderRef: booking.reference });
     const payable =
-      booking.status === "awaiting_payment" && attempt?.status !== "processing" && attempt?.status !== "paid";
+      booking.status === "awaiting_payment" &&
+      attempt?.status !== "processing" &&
+      attempt?.status !== "paid";
     const cancellable =
       booking.status === "confirmed" && deps.now().getTime() < Date.parse(booking.pick_up_at);
     const page = (
@@ -143,7 +151,9 @@ export function bookingRoutes(deps: RouteDeps): Router {
         canceled={req.query.canceled === "1"}
         payAction={payable ? bookingHref(deps, booking.reference, { suffix: "/pay" }) : undefined}
         csrfToken={payable ? deps.csrf.generateToken(req, res) : undefined}
-        cancelHref={cancellable ? bookingHref(deps, booking.reference, { suffix: "/cancel" }) : undefined}
+        cancelHref={
+          cancellable ? bookingHref(deps, booking.reference, { suffix: "/cancel" }) : undefined
+        }
         cancellation={await cancellationView(deps, booking)}
       />
     );
@@ -151,14 +161,18 @@ export function bookingRoutes(deps: RouteDeps): Router {
     sendHtml(res, 200, renderPage(page));
   });
 
-  router.post("/bookings/:reference/pay", checkoutRateLimit(limiterOptions(deps, "checkout", deps.rateLimits?.checkout)), async (req, res) => {
-    const booking = await ownedBooking(deps, req);
-    if (booking === undefined) return bookingNotFound(deps, req, res);
-    if (booking.status !== "awaiting_payment") {
-      return res.redirect(303, bookingHref(deps, booking.reference));
-    }
-    await startPayment(deps, payments, booking, req, res);
-  });
+  router.post(
+    "/bookings/:reference/pay",
+    checkoutRateLimit(limiterOptions(deps, "checkout", deps.rateLimits?.checkout)),
+    async (req, res) => {
+      const booking = await ownedBooking(deps, req);
+      if (booking === undefined) return bookingNotFound(deps, req, res);
+      if (booking.status !== "awaiting_payment") {
+        return res.redirect(303, bookingHref(deps, booking.reference));
+      }
+      await startPayment(deps, payments, booking, req, res);
+    },
+  );
 
   const bookingsByRequest = new WeakMap<Request, Booking>();
   router.get(

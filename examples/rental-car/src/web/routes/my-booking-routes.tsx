@@ -31,23 +31,31 @@ export function myBookingRoutes(deps: RouteDeps): Router {
     sendHtml(res, 200, renderPage(page));
   });
 
-  router.post("/my-booking", rateLimit("my-booking", { windowMs: 15 * 60_000, limit: 10 }, limiterOptions(deps, "my-booking", deps.rateLimits?.lookup)), async (req, res) => {
-    const reference = field(req.body, "reference").toUpperCase();
-    const email = field(req.body, "email").toLowerCase();
-    const booking = isReference(reference) ? await findBooking(deps.db, reference) : undefined;
-    if (booking !== undefined && booking.customer_email.toLowerCase() === email) {
-      return res.redirect(303, bookingHref(deps, booking.reference));
-    }
-    const page = (
-      <MyBookingPage
-        context={pageContext(deps, req, res)}
-        csrfToken={deps.csrf.generateToken(req, res)}
-        notFound={true}
-        reference={reference.slice(0, 20)}
-      />
-    );
-    sendHtml(res, 404, renderPage(page));
-  });
+  router.post(
+    "/my-booking",
+    rateLimit(
+      "my-booking",
+      { windowMs: 15 * 60_000, limit: 10 },
+      limiterOptions(deps, "my-booking", deps.rateLimits?.lookup),
+    ),
+    async (req, res) => {
+      const reference = field(req.body, "reference").toUpperCase();
+      const email = field(req.body, "email").toLowerCase();
+      const booking = isReference(reference) ? await findBooking(deps.db, reference) : undefined;
+      if (booking !== undefined && booking.customer_email.toLowerCase() === email) {
+        return res.redirect(303, bookingHref(deps, booking.reference));
+      }
+      const page = (
+        <MyBookingPage
+          context={pageContext(deps, req, res)}
+          csrfToken={deps.csrf.generateToken(req, res)}
+          notFound={true}
+          reference={reference.slice(0, 20)}
+        />
+      );
+      sendHtml(res, 404, renderPage(page));
+    },
+  );
 
   return router;
 }

@@ -13,7 +13,7 @@ import { pageContext, type RouteDeps, sendHtml } from "../app-deps";
 import { TEXTS } from "../i18n";
 import { BookPage } from "../views/book-page";
 import { renderPage } from "../views/layout";
-import { type SearchResult, SearchPage } from "../views/search-page";
+import { SearchPage, type SearchResult } from "../views/search-page";
 
 const DAY_MS = 86_400_000;
 
@@ -51,7 +51,11 @@ export function searchRoutes(deps: RouteDeps): Router {
 
   router.get("/", (req, res) => {
     const context = pageContext(deps, req, res);
-    sendHtml(res, 200, renderPage(<SearchPage context={context} search={defaultSearch(deps.now())} />));
+    sendHtml(
+      res,
+      200,
+      renderPage(<SearchPage context={context} search={defaultSearch(deps.now())} />),
+    );
   });
 
   router.get("/search", async (req, res) => {
@@ -59,7 +63,13 @@ export function searchRoutes(deps: RouteDeps): Router {
     const texts = TEXTS[context.lang];
     const parsed = searchSchema.safeParse(req.query);
     if (!parsed.success) {
-      const page = <SearchPage context={context} search={defaultSearch(deps.now())} problem={texts.formProblem} />;
+      const page = (
+        <SearchPage
+          context={context}
+          search={defaultSearch(deps.now())}
+          problem={texts.formProblem}
+        />
+      );
       return sendHtml(res, 400, renderPage(page));
     }
     const search = parsed.data;
@@ -78,7 +88,11 @@ export function searchRoutes(deps: RouteDeps): Router {
           bookHref: `/book?${query}`,
         };
       });
-      sendHtml(res, 200, renderPage(<SearchPage context={context} search={search} results={results} />));
+      sendHtml(
+        res,
+        200,
+        renderPage(<SearchPage context={context} search={search} results={results} />),
+      );
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
       const page = <SearchPage context={context} search={search} problem={texts.pricingProblem} />;
@@ -92,7 +106,13 @@ export function searchRoutes(deps: RouteDeps): Router {
     const parsed = searchSchema.safeParse(req.query);
     const carClass = typeof req.query.carClass === "string" ? req.query.carClass : "";
     if (!parsed.success) {
-      const page = <SearchPage context={context} search={defaultSearch(deps.now())} problem={texts.formProblem} />;
+      const page = (
+        <SearchPage
+          context={context}
+          search={defaultSearch(deps.now())}
+          problem={texts.formProblem}
+        />
+      );
       return sendHtml(res, 400, renderPage(page));
     }
     const options = chosenOptions(req.query);
@@ -117,7 +137,9 @@ export function searchRoutes(deps: RouteDeps): Router {
       sendHtml(res, 200, renderPage(page));
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
-      const page = <SearchPage context={context} search={parsed.data} problem={texts.pricingProblem} />;
+      const page = (
+        <SearchPage context={context} search={parsed.data} problem={texts.pricingProblem} />
+      );
       sendHtml(res, 400, renderPage(page));
     }
   });

@@ -60,7 +60,10 @@ export function BookPage(props: {
             {option.per === "day" ? texts.perDay : texts.perRental})
             <select name={`option_${option.code}`}>
               {Array.from({ length: option.maxQuantity + 1 }, (_, quantity) => (
-                <option value={String(quantity)} selected={props.options.get(option.code) === quantity}>
+                <option
+                  value={String(quantity)}
+                  selected={props.options.get(option.code) === quantity}
+                >
                   {quantity}
                 </option>
               ))}
@@ -80,7 +83,13 @@ export function BookPage(props: {
         ))}
         <label>
           {texts.name}
-          <input name="name" autocomplete="name" required maxLength={100} value={props.customer?.name} />
+          <input
+            name="name"
+            autocomplete="name"
+            required
+            maxLength={100}
+            value={props.customer?.name}
+          />
         </label>
         <label>
           {texts.email}
@@ -95,7 +104,13 @@ export function BookPage(props: {
         </label>
         <label>
           {texts.phone}
-          <input type="tel" name="phone" autocomplete="tel" required value={props.customer?.phone} />
+          <input
+            type="tel"
+            name="phone"
+            autocomplete="tel"
+            required
+            value={props.customer?.phone}
+          />
         </label>
         <p class="hint">{texts.noCardHere}</p>
         <button type="submit">{texts.payNow}</button>

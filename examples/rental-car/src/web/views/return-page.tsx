@@ -33,7 +33,11 @@ export function ReturnPage(props: {
       ? texts.confirmingTitle
       : texts.notConfirmedTitle;
   return (
-    <Layout context={props.context} title={title} refreshSeconds={waiting && !konbini ? 2 : undefined}>
+    <Layout
+      context={props.context}
+      title={title}
+      refreshSeconds={waiting && !konbini ? 2 : undefined}
+    >
       {confirmed && <p class="confirmed">{texts.confirmedText}</p>}
       {waiting && <p class="confirming">{konbini ? texts.konbiniText : texts.confirmingText}</p>}
       <BookingSummary context={props.context} booking={props.booking} />

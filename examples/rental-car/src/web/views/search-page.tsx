@@ -2,8 +2,9 @@
  * @module
  * The home page: the search form, and under it the classes free for the search with their price.
  */
-import { CAR_CLASSES, LOCATIONS } from "../../catalogue/catalogue";
+
 import type { SearchInput } from "../../bookings/booking-form";
+import { CAR_CLASSES, LOCATIONS } from "../../catalogue/catalogue";
 import { formatYen } from "../format";
 import { TEXTS } from "../i18n";
 import { Layout, type PageContext } from "./layout";
