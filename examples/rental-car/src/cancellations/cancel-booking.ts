@@ -9,6 +9,7 @@ import {
   isLinkpayError,
   type LinkpayError,
   money,
+  type OrderHistory,
   type Payments,
   type RefundRecord,
 } from "@linkpay/core";
@@ -61,19 +62,39 @@ export interface CancelDeps {
   readonly now: () => Date;
 }
 
-/** The paid attempt of a booking, as linkpay knows it. */
-async function paidAmounts(payments: Payments, reference: string) {
-  const history = await payments.history({ orderRef: reference });
+/**
+ * The fee and refund of cancelling `booking` at `now`, from its payment history (what was paid,
+ * and what was already asked back or confirmed refunded); throws CancelError when it cannot be
+ * cancelled.
+ */
+export function cancellationQuoteFor(
+  booking: Booking,
+  history: Pick<OrderHistory, "attempts" | "refunds">,
+  now: Date,
+): CancellationQuote {
+  if (booking.status !== "confirmed") {
+    throw new CancelError(
+      "NOT_CANCELLABLE",
+      `A booking that is ${booking.status} cannot be cancelled`,
+    );
+  }
   const paid = history.attempts.find((attempt) =>
     ["paid", "partially_refunded", "refunded"].includes(attempt.status),
   );
   const asked = history.refunds
     .filter((refund) => refund.status !== "failed")
     .reduce((sum, refund) => sum + refund.amount.amount, 0);
-  return {
+  const quote = quoteCancellation({
+    pickUpAt: new Date(booking.pick_up_at),
+    now,
+    total: booking.total,
     paid: paid?.amount.amount ?? 0,
     alreadyRefunded: Math.max(asked, paid?.refundedAmount.amount ?? 0),
-  };
+  });
+  if (quote === undefined) {
+    throw new CancelError("TOO_LATE_TO_CANCEL", "The pick-up time has passed");
+  }
+  return quote;
 }
 
 /** The fee and refund of cancelling now; throws CancelError when it cannot be cancelled. */
@@ -83,22 +104,8 @@ export async function previewCancellation(
 ): Promise<CancellationPreview> {
   const booking = await findBooking(deps.db, reference);
   if (booking === undefined) throw new CancelError("BOOKING_NOT_FOUND", "No such booking");
-  if (booking.status !== "confirmed") {
-    throw new CancelError(
-      "NOT_CANCELLABLE",
-      `A booking that is ${booking.status} cannot be cancelled`,
-    );
-  }
-  const amounts = await paidAmounts(deps.payments, reference);
-  const quote = quoteCancellation({
-    pickUpAt: new Date(booking.pick_up_at),
-    now: deps.now(),
-    total: booking.total,
-    ...amounts,
-  });
-  if (quote === undefined) {
-    throw new CancelError("TOO_LATE_TO_CANCEL", "The pick-up time has passed");
-  }
+  const history = await deps.payments.history({ orderRef: reference });
+  const quote = cancellationQuoteFor(booking, history, deps.now());
   return { booking, quote, currency: booking.currency };
 }
 

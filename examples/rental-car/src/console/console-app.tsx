@@ -12,16 +12,21 @@ import { csrfProtection, errorHandler, notFoundHandler, requestLogging } from "@
 import cookieParser from "cookie-parser";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
-import { CONSOLE_TEXTS } from "./console-texts";
-import { type ConsoleDeps, type ConsoleRouteDeps, requireSignedIn, sendMessage } from "./console-deps";
+import { chooseLanguage } from "../web/i18n";
+import {
+  type ConsoleDeps,
+  type ConsoleRouteDeps,
+  requireSignedIn,
+  sendMessage,
+} from "./console-deps";
 import { loadSession, SESSION_COOKIE } from "./console-sessions";
+import { CONSOLE_TEXTS } from "./console-texts";
 import { auditRoutes } from "./routes/audit-routes";
 import { bookingRoutes } from "./routes/booking-routes";
 import { enrolRoutes } from "./routes/enrol-routes";
 import { accountRoutes, passkeySignInRoutes } from "./routes/passkey-routes";
 import { signInRoutes } from "./routes/sign-in-routes";
 import { staffRoutes } from "./routes/staff-routes";
-import { chooseLanguage } from "../web/i18n";
 
 /** Refuses addresses outside `ADMIN_ALLOWED_IPS` (403, nothing else served). */
 function allowList(deps: ConsoleDeps): RequestHandler | undefined {
@@ -121,7 +126,8 @@ export function createConsoleApp(deps: ConsoleDeps): Express {
         sendMessage(routeDeps, req, res, {
           status: problem.status,
           title: problem.status === 404 ? texts.notFoundTitle : texts.errorTitle,
-          message: problem.status === 404 ? texts.notFound : `${problem.message} (${problem.requestId})`,
+          message:
+            problem.status === 404 ? texts.notFound : `${problem.message} (${problem.requestId})`,
         });
       },
     }),

@@ -8,6 +8,7 @@ import type { CsrfProtection, LinkpayLogger } from "@linkpay/express";
 import type { Kysely } from "@linkpay/store-sql";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { AppTables } from "../db/app-tables";
+import type { Lang } from "../web/format";
 import { chooseLanguage } from "../web/i18n";
 import { recordStaffAction } from "./audit-log";
 import type { ConsoleSession } from "./console-sessions";
@@ -53,18 +54,27 @@ export function signedIn(res: Response): ConsoleSession {
   return session;
 }
 
+/** The language of a request and its texts (for handlers that render no form themselves). */
+export function consoleTexts(
+  req: Request,
+  res: Response,
+): { readonly lang: Lang; readonly texts: ConsoleTexts } {
+  const lang = chooseLanguage(req, res);
+  return { lang, texts: CONSOLE_TEXTS[lang] };
+}
+
 /** The page context of a request. */
 export function consoleContext(
   deps: ConsoleRouteDeps,
   req: Request,
   res: Response,
 ): ConsolePageContext & { readonly texts: ConsoleTexts } {
-  const lang = chooseLanguage(req, res);
+  const { lang, texts } = consoleTexts(req, res);
   const session = res.locals.consoleSession;
   const path = req.path.startsWith("/enrol/") ? "/enrol" : req.path;
   return {
     lang,
-    texts: CONSOLE_TEXTS[lang],
+    texts,
     otherLanguageHref: `${path}?lang=${lang === "ja" ? "en" : "ja"}`,
     nonce: res.locals.cspNonce,
     staff: session?.stage === "signed_in" ? session.staff : undefined,
@@ -117,8 +127,12 @@ export function requireManager(deps: ConsoleRouteDeps): RequestHandler {
       ip: req.ip ?? "",
       at: deps.now(),
     });
-    const texts = CONSOLE_TEXTS[chooseLanguage(req, res)];
-    sendMessage(deps, req, res, { status: 403, title: texts.forbiddenTitle, message: texts.forbidden });
+    const { texts } = consoleTexts(req, res);
+    sendMessage(deps, req, res, {
+      status: 403,
+      title: texts.forbiddenTitle,
+      message: texts.forbidden,
+    });
   };
 }
 

@@ -10,7 +10,7 @@ import type { ConsoleRouteDeps } from "./console-deps";
 import { type ConsoleSession, markReauthenticated } from "./console-sessions";
 import { verifyPassword } from "./passwords";
 import { clearSignInFailures, countSignInAttempt } from "./sign-in-throttle";
-import { consumeTotpStep, findStaffById } from "./staff-accounts";
+import { consumeTotpStep } from "./staff-accounts";
 import { matchTotp } from "./totp";
 
 /** True when the form's `password` and `code` are right (and the code unused). */
@@ -27,11 +27,11 @@ export async function reauthenticate(
     ip,
     now,
   });
-  const staff = await findStaffById(deps.db, session.staff.id);
-  const passwordOk =
-    !count.locked && (await verifyPassword(staff?.password_hash ?? null, input.password));
+  // The account as loaded for this request; consumeTotpStep re-checks the step in the database.
+  const { staff } = session;
+  const passwordOk = !count.locked && (await verifyPassword(staff.password_hash, input.password));
   const step =
-    passwordOk && staff?.totp_secret != null
+    passwordOk && staff.totp_secret !== null
       ? await matchTotp({
           secret: staff.totp_secret,
           code: input.code,

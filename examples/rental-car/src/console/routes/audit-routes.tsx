@@ -4,7 +4,12 @@
  */
 import { Router } from "express";
 import { listStaffActions } from "../audit-log";
-import { type ConsoleRouteDeps, consoleContext, requireManager, sendConsolePage } from "../console-deps";
+import {
+  type ConsoleRouteDeps,
+  consoleContext,
+  requireManager,
+  sendConsolePage,
+} from "../console-deps";
 import { AuditPage } from "../views/audit-page";
 import { renderConsolePage } from "../views/console-layout";
 
@@ -15,7 +20,10 @@ export function auditRoutes(deps: ConsoleRouteDeps): Router {
   const router = Router();
   router.get("/audit", requireManager(deps), async (req, res) => {
     const pageNumber = /^\d{1,4}$/.test(String(req.query.page ?? "")) ? Number(req.query.page) : 0;
-    const rows = await listStaffActions(deps.db, { limit: PAGE_SIZE + 1, offset: pageNumber * PAGE_SIZE });
+    const rows = await listStaffActions(deps.db, {
+      limit: PAGE_SIZE + 1,
+      offset: pageNumber * PAGE_SIZE,
+    });
     const view = (
       <AuditPage
         context={consoleContext(deps, req, res)}

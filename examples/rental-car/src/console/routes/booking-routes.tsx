@@ -10,12 +10,20 @@ import { isLinkpayError, money } from "@linkpay/core";
 import { type Request, type Response, Router } from "express";
 import { isReference } from "../../bookings/booking-reference";
 import { findBooking } from "../../bookings/bookings";
-import { CancelError, cancelBooking, findCancellation, previewCancellation } from "../../cancellations/cancel-booking";
+import {
+  CancelError,
+  cancelBooking,
+  cancellationQuoteFor,
+  findCancellation,
+} from "../../cancellations/cancel-booking";
+import type { CancellationQuote } from "../../cancellations/cancellation-policy";
 import type { BookingStatus } from "../../db/app-tables";
+import { formatYen } from "../../web/format";
 import { recordStaffAction } from "../audit-log";
 import {
   type ConsoleRouteDeps,
   consoleContext,
+  consoleTexts,
   formField,
   requireManager,
   sendConsolePage,
@@ -27,9 +35,14 @@ import { searchBookings } from "../search-bookings";
 import { BookingDetailPage } from "../views/booking-detail-page";
 import { BookingSearchPage } from "../views/booking-search-page";
 import { renderConsolePage } from "../views/console-layout";
-import { formatYen } from "../../web/format";
 
-const STATUSES: readonly BookingStatus[] = ["awaiting_payment", "confirmed", "payment_failed", "expired", "cancelled"];
+const STATUSES: readonly BookingStatus[] = [
+  "awaiting_payment",
+  "confirmed",
+  "payment_failed",
+  "expired",
+  "cancelled",
+];
 
 function query(req: Request, name: string): string {
   const value = req.query[name];
@@ -49,32 +62,49 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
       status: STATUSES.find((known) => known === status),
     };
     const bookings = await searchBookings(deps.db, filters);
-    const page = <BookingSearchPage context={consoleContext(deps, req, res)} filters={filters} bookings={bookings} />;
+    const page = (
+      <BookingSearchPage
+        context={consoleContext(deps, req, res)}
+        filters={filters}
+        bookings={bookings}
+      />
+    );
     sendConsolePage(res, 200, renderConsolePage(page));
   });
 
-  async function detail(req: Request, res: Response, status = 200, message?: { ok: boolean; text: string }) {
+  async function detail(
+    req: Request,
+    res: Response,
+    status = 200,
+    message?: { ok: boolean; text: string },
+  ) {
     const reference = String(req.params.reference);
     const booking = isReference(reference) ? await findBooking(deps.db, reference) : undefined;
     const context = consoleContext(deps, req, res);
     if (booking === undefined) {
-      return sendMessage(deps, req, res, { status: 404, title: context.texts.notFoundTitle, message: context.texts.notFound });
+      return sendMessage(deps, req, res, {
+        status: 404,
+        title: context.texts.notFoundTitle,
+        message: context.texts.notFound,
+      });
     }
-    const [history, cancellation, preview] = await Promise.all([
+    const [history, cancellation] = await Promise.all([
       deps.payments.history({ orderRef: booking.reference }),
       findCancellation(deps.db, booking.reference),
-      previewCancellation(deps, booking.reference).catch((error: unknown) => {
-        if (error instanceof CancelError) return undefined;
-        throw error;
-      }),
     ]);
+    let cancelQuote: CancellationQuote | undefined;
+    try {
+      cancelQuote = cancellationQuoteFor(booking, history, deps.now());
+    } catch (error) {
+      if (!(error instanceof CancelError)) throw error;
+    }
     const page = (
       <BookingDetailPage
         context={context}
         booking={booking}
         history={history}
         cancellation={cancellation?.cancellation}
-        cancelQuote={preview?.quote}
+        cancelQuote={cancelQuote}
         refundKey={`console-refund-${randomUUID()}`}
         message={message}
       />
@@ -86,7 +116,7 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
 
   router.post("/bookings/:reference/resend", async (req, res) => {
     const session = signedIn(res);
-    const { texts } = consoleContext(deps, req, res);
+    const { texts } = consoleTexts(req, res);
     const booking = await findBooking(deps.db, String(req.params.reference));
     if (booking === undefined) return detail(req, res, 404);
     const result = await deps.db
@@ -105,12 +135,15 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
       ip: req.ip ?? "",
       at: deps.now(),
     });
-    return detail(req, res, queued ? 200 : 409, { ok: queued, text: queued ? texts.resent : texts.noMail });
+    return detail(req, res, queued ? 200 : 409, {
+      ok: queued,
+      text: queued ? texts.resent : texts.noMail,
+    });
   });
 
   router.post("/bookings/:reference/refund", requireManager(deps), async (req, res) => {
     const session = signedIn(res);
-    const { texts, lang } = consoleContext(deps, req, res);
+    const { texts, lang } = consoleTexts(req, res);
     const booking = await findBooking(deps.db, String(req.params.reference));
     if (booking === undefined) return detail(req, res, 404);
     const amountText = formField(req, "amount").replace(/[,，¥￥\s]/g, "");
@@ -119,7 +152,8 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
     const key = formField(req, "key");
     if (amount < 1) return detail(req, res, 400, { ok: false, text: texts.amountInvalid });
     if (reason === "") return detail(req, res, 400, { ok: false, text: texts.reasonMissing });
-    if (!/^console-refund-[0-9a-f-]{36}$/.test(key)) return detail(req, res, 400, { ok: false, text: texts.amountInvalid });
+    if (!/^console-refund-[0-9a-f-]{36}$/.test(key))
+      return detail(req, res, 400, { ok: false, text: texts.amountInvalid });
     const reauthenticated = await reauthenticate(deps, session, req, {
       password: formField(req, "password"),
       code: formField(req, "code"),
@@ -164,7 +198,7 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
 
   router.post("/bookings/:reference/cancel", requireManager(deps), async (req, res) => {
     const session = signedIn(res);
-    const { texts } = consoleContext(deps, req, res);
+    const { texts } = consoleTexts(req, res);
     const booking = await findBooking(deps.db, String(req.params.reference));
     if (booking === undefined) return detail(req, res, 404);
     const reauthenticated = await reauthenticate(deps, session, req, {
@@ -174,7 +208,10 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
     });
     if (!reauthenticated) return detail(req, res, 401, { ok: false, text: texts.reauthFailed });
     try {
-      const outcome = await cancelBooking(deps, { reference: booking.reference, actor: `staff:${session.staff.email}` });
+      const outcome = await cancelBooking(deps, {
+        reference: booking.reference,
+        actor: `staff:${session.staff.email}`,
+      });
       await recordStaffAction(deps.db, {
         staffId: session.staff.id,
         staffEmail: session.staff.email,
@@ -192,7 +229,9 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
         at: deps.now(),
       });
       const text =
-        outcome.refundError === undefined ? texts.cancelDone : `${texts.cancelDone} ${texts.refundFailed(outcome.refundError.code)}`;
+        outcome.refundError === undefined
+          ? texts.cancelDone
+          : `${texts.cancelDone} ${texts.refundFailed(outcome.refundError.code)}`;
       return detail(req, res, 200, { ok: outcome.refundError === undefined, text });
     } catch (error) {
       if (!(error instanceof CancelError)) throw error;

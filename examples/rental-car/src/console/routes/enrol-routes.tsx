@@ -7,10 +7,17 @@
  */
 import { type Request, type Response, Router } from "express";
 import { recordStaffAction } from "../audit-log";
-import { type ConsoleRouteDeps, consoleContext, formField, sendConsolePage, sendMessage } from "../console-deps";
+import {
+  type ConsoleRouteDeps,
+  consoleContext,
+  consoleTexts,
+  formField,
+  sendConsolePage,
+  sendMessage,
+} from "../console-deps";
 import { endSession, startSession } from "../console-sessions";
 import { hashPassword, PASSWORD_MIN_LENGTH, passwordProblem } from "../passwords";
-import { activateStaff, findStaffById, redeemEnrolment, setPendingTotpSecret } from "../staff-accounts";
+import { activateStaff, redeemEnrolment, setPendingTotpSecret } from "../staff-accounts";
 import { matchTotp, newTotpSecret, totpEnrolment } from "../totp";
 import { ConsoleLayout, renderConsolePage } from "../views/console-layout";
 
@@ -22,7 +29,7 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
     const now = deps.now();
     const staff = await redeemEnrolment(deps.db, String(req.params.token), now);
     if (staff === undefined) {
-      const { texts } = consoleContext(deps, req, res);
+      const { texts } = consoleTexts(req, res);
       return sendMessage(deps, req, res, {
         status: 404,
         title: texts.enrolTitle,
@@ -46,12 +53,20 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
   async function enrolPage(req: Request, res: Response, status: number, problem?: string) {
     const session = res.locals.consoleSession;
     if (session?.stage !== "enrolling") {
-      const { texts } = consoleContext(deps, req, res);
-      return sendMessage(deps, req, res, { status: 404, title: texts.enrolTitle, message: texts.enrolLinkInvalid });
+      const { texts } = consoleTexts(req, res);
+      return sendMessage(deps, req, res, {
+        status: 404,
+        title: texts.enrolTitle,
+        message: texts.enrolLinkInvalid,
+      });
     }
     const secret = session.staff.totp_secret;
     if (secret === null) throw new Error("an enrolling account has a pending TOTP secret");
-    const { qrSvg } = await totpEnrolment({ issuer: deps.totpIssuer, email: session.staff.email, secret });
+    const { qrSvg } = await totpEnrolment({
+      issuer: deps.totpIssuer,
+      email: session.staff.email,
+      secret,
+    });
     const context = consoleContext(deps, req, res);
     const { texts } = context;
     const page = (
@@ -63,22 +78,46 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
           <input type="hidden" name="email" autocomplete="username" value={session.staff.email} />
           <label>
             {texts.newPassword}
-            <input type="password" name="password" required minLength={PASSWORD_MIN_LENGTH} maxLength={256} autocomplete="new-password" />
+            <input
+              type="password"
+              name="password"
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              maxLength={256}
+              autocomplete="new-password"
+            />
           </label>
           <label>
             {texts.confirmPassword}
-            <input type="password" name="password2" required minLength={PASSWORD_MIN_LENGTH} maxLength={256} autocomplete="new-password" />
+            <input
+              type="password"
+              name="password2"
+              required
+              minLength={PASSWORD_MIN_LENGTH}
+              maxLength={256}
+              autocomplete="new-password"
+            />
           </label>
           <p class="hint">{texts.passwordHint}</p>
           <p>{texts.totpStep}</p>
           {/* The QR code is an SVG made by the qrcode library from our own URI: no input in it. */}
           <div class="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
           <p>
-            {texts.secretKey}: <span class="mono" id="totp-secret">{secret}</span>
+            {texts.secretKey}:{" "}
+            <span class="mono" id="totp-secret">
+              {secret}
+            </span>
           </p>
           <label>
             {texts.code}
-            <input name="code" required inputmode="numeric" pattern="[0-9 ]{6,7}" maxLength={7} autocomplete="one-time-code" />
+            <input
+              name="code"
+              required
+              inputmode="numeric"
+              pattern="[0-9 ]{6,7}"
+              maxLength={7}
+              autocomplete="one-time-code"
+            />
           </label>
           <button type="submit">{texts.finishEnrolment}</button>
         </form>
@@ -92,7 +131,7 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
   router.post("/enrol", async (req, res) => {
     const session = res.locals.consoleSession;
     if (session?.stage !== "enrolling") return enrolPage(req, res, 404);
-    const { texts } = consoleContext(deps, req, res);
+    const { texts } = consoleTexts(req, res);
     const now = deps.now();
     const password = formField(req, "password");
     const problem = passwordProblem(password, { email: session.staff.email });
@@ -100,12 +139,17 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
     if (password !== formField(req, "password2")) {
       return enrolPage(req, res, 400, texts.passwordProblems.mismatch);
     }
-    const staff = await findStaffById(deps.db, session.staff.id);
+    const { staff } = session;
     const step =
-      staff?.totp_secret == null
+      staff.totp_secret === null
         ? undefined
-        : await matchTotp({ secret: staff.totp_secret, code: formField(req, "code"), now, afterStep: 0 });
-    if (staff === undefined || step === undefined) return enrolPage(req, res, 400, texts.codeFailed);
+        : await matchTotp({
+            secret: staff.totp_secret,
+            code: formField(req, "code"),
+            now,
+            afterStep: 0,
+          });
+    if (step === undefined) return enrolPage(req, res, 400, texts.codeFailed);
     const activated = await activateStaff(deps.db, {
       staffId: staff.id,
       passwordHash: await hashPassword(password),
@@ -113,7 +157,12 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
       now,
     });
     await endSession(deps.db, res, session.idHash, now);
-    if (!activated) return sendMessage(deps, req, res, { status: 409, title: texts.enrolTitle, message: texts.enrolLinkInvalid });
+    if (!activated)
+      return sendMessage(deps, req, res, {
+        status: 409,
+        title: texts.enrolTitle,
+        message: texts.enrolLinkInvalid,
+      });
     await recordStaffAction(deps.db, {
       staffId: staff.id,
       staffEmail: staff.email,

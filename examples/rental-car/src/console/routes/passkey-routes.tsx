@@ -10,10 +10,30 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simp
 import express, { type Request, type Response, Router } from "express";
 import { formatTokyoDateTime } from "../../web/format";
 import { recordStaffAction } from "../audit-log";
-import { type ConsoleRouteDeps, consoleContext, formField, sendConsolePage, signedIn } from "../console-deps";
-import { endSession, recentlyReauthenticated, setChallenge, startSession, takeChallenge } from "../console-sessions";
+import {
+  type ConsoleRouteDeps,
+  consoleContext,
+  consoleTexts,
+  formField,
+  sendConsolePage,
+  signedIn,
+} from "../console-deps";
+import {
+  endSession,
+  recentlyReauthenticated,
+  setChallenge,
+  startSession,
+  takeChallenge,
+} from "../console-sessions";
 import { PASSKEY_SCRIPT } from "../passkey-script";
-import { authenticationOptions, passkeysOf, registerPasskey, registrationOptions, type RelyingParty, verifyPasskey } from "../passkeys";
+import {
+  authenticationOptions,
+  passkeysOf,
+  type RelyingParty,
+  registerPasskey,
+  registrationOptions,
+  verifyPasskey,
+} from "../passkeys";
 import { reauthenticate } from "../reauthenticate";
 import { clearSignInFailures, countSignInAttempt } from "../sign-in-throttle";
 import { ConsoleLayout, renderConsolePage } from "../views/console-layout";
@@ -44,7 +64,8 @@ export function passkeySignInRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): R
 
   router.post("/sign-in/passkey/options", json, async (_req, res) => {
     const pending = res.locals.consoleSession;
-    if (pending?.stage !== "second_factor") return res.status(401).json({ error: "sign in with the password first" });
+    if (pending?.stage !== "second_factor")
+      return res.status(401).json({ error: "sign in with the password first" });
     const passkeys = await passkeysOf(deps.db, pending.staff.id);
     if (passkeys.length === 0) return res.status(404).json({ error: "no passkey" });
     const { options, challenge } = await authenticationOptions(rp, passkeys);
@@ -54,7 +75,8 @@ export function passkeySignInRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): R
 
   router.post("/sign-in/passkey", json, async (req, res) => {
     const pending = res.locals.consoleSession;
-    if (pending?.stage !== "second_factor") return res.status(401).json({ error: "sign in with the password first" });
+    if (pending?.stage !== "second_factor")
+      return res.status(401).json({ error: "sign in with the password first" });
     const now = deps.now();
     const ip = req.ip ?? "";
     const { staff } = pending;
@@ -82,7 +104,13 @@ export function passkeySignInRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): R
       return res.status(count.locked ? 429 : 401).json({ error: "passkey refused" });
     }
     await endSession(deps.db, res, pending.idHash, now);
-    await startSession(deps.db, res, { staffId: staff.id, stage: "signed_in", ip, userAgent: req.get("user-agent") ?? "", now });
+    await startSession(deps.db, res, {
+      staffId: staff.id,
+      stage: "signed_in",
+      ip,
+      userAgent: req.get("user-agent") ?? "",
+      now,
+    });
     await clearSignInFailures(deps.signInLimits, staff.email);
     await recordStaffAction(deps.db, {
       staffId: staff.id,
@@ -103,14 +131,23 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
   const router = Router();
   const json = express.json({ limit: "20kb" });
 
-  async function page(req: Request, res: Response, status: number, message?: { ok: boolean; text: string }) {
+  async function page(
+    req: Request,
+    res: Response,
+    status: number,
+    message?: { ok: boolean; text: string },
+  ) {
     const session = signedIn(res);
     const passkeys = await passkeysOf(deps.db, session.staff.id);
     const context = consoleContext(deps, req, res);
     const { texts, lang } = context;
     const view = (
       <ConsoleLayout context={context} title={texts.accountTitle}>
-        {message !== undefined && <p class={message.ok ? "ok" : "problem"} role="status">{message.text}</p>}
+        {message !== undefined && (
+          <p class={message.ok ? "ok" : "problem"} role="status">
+            {message.text}
+          </p>
+        )}
         <p>{texts.passkeysIntro}</p>
         {passkeys.length === 0 ? (
           <p id="passkeys-none">{texts.passkeysNone}</p>
@@ -118,35 +155,71 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
           <ul id="passkeys">
             {passkeys.map((passkey) => (
               <li>
-                <span class="mono">{passkey.id.slice(0, 12)}…</span> {texts.passkeyAdded(formatTokyoDateTime(passkey.created_at, lang))}
-                {passkey.last_used_at !== null && ` / ${texts.passkeyLastUsed(formatTokyoDateTime(passkey.last_used_at, lang))}`}
-                <form method="post" action={`/account/passkeys/${encodeURIComponent(passkey.id)}/delete`}>
+                <span class="mono">{passkey.id.slice(0, 12)}…</span>{" "}
+                {texts.passkeyAdded(formatTokyoDateTime(passkey.created_at, lang))}
+                {passkey.last_used_at !== null &&
+                  ` / ${texts.passkeyLastUsed(formatTokyoDateTime(passkey.last_used_at, lang))}`}
+                <form
+                  method="post"
+                  action={`/account/passkeys/${encodeURIComponent(passkey.id)}/delete`}
+                >
                   <input type="hidden" name="_csrf" value={context.csrfToken} />
                   <label>
                     {texts.password}
-                    <input type="password" name="password" required maxLength={1024} autocomplete="current-password" />
+                    <input
+                      type="password"
+                      name="password"
+                      required
+                      maxLength={1024}
+                      autocomplete="current-password"
+                    />
                   </label>
                   <label>
                     {texts.code}
-                    <input name="code" required inputmode="numeric" maxLength={7} autocomplete="one-time-code" />
+                    <input
+                      name="code"
+                      required
+                      inputmode="numeric"
+                      maxLength={7}
+                      autocomplete="one-time-code"
+                    />
                   </label>
-                  <button type="submit" class="danger">{texts.removePasskey}</button>
+                  <button type="submit" class="danger">
+                    {texts.removePasskey}
+                  </button>
                 </form>
               </li>
             ))}
           </ul>
         )}
         <h2>{texts.addPasskey}</h2>
-        <form method="post" action="/account/passkeys/options" id="add-passkey-form" data-failed={texts.passkeyFailed}>
+        <form
+          method="post"
+          action="/account/passkeys/options"
+          id="add-passkey-form"
+          data-failed={texts.passkeyFailed}
+        >
           <input type="hidden" name="_csrf" value={context.csrfToken} />
           <p class="hint">{texts.addPasskeyHint}</p>
           <label>
             {texts.password}
-            <input type="password" name="password" required maxLength={1024} autocomplete="current-password" />
+            <input
+              type="password"
+              name="password"
+              required
+              maxLength={1024}
+              autocomplete="current-password"
+            />
           </label>
           <label>
             {texts.code}
-            <input name="code" required inputmode="numeric" maxLength={7} autocomplete="one-time-code" />
+            <input
+              name="code"
+              required
+              inputmode="numeric"
+              maxLength={7}
+              autocomplete="one-time-code"
+            />
           </label>
           <button type="submit">{texts.addPasskey}</button>
           <p id="passkey-status" role="status" />
@@ -168,7 +241,11 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
       action: "add_passkey",
     });
     if (!ok) return res.status(401).json({ error: "re-authentication failed" });
-    const { options, challenge } = await registrationOptions(rp, session.staff, await passkeysOf(deps.db, session.staff.id));
+    const { options, challenge } = await registrationOptions(
+      rp,
+      session.staff,
+      await passkeysOf(deps.db, session.staff.id),
+    );
     await setChallenge(deps.db, session.idHash, challenge);
     res.set("Cache-Control", "no-store").json(options);
   });
@@ -203,7 +280,7 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
 
   router.post("/account/passkeys/:id/delete", async (req, res) => {
     const session = signedIn(res);
-    const { texts } = consoleContext(deps, req, res);
+    const { texts } = consoleTexts(req, res);
     const ok = await reauthenticate(deps, session, req, {
       password: formField(req, "password"),
       code: formField(req, "code"),

@@ -11,6 +11,7 @@ import { recordStaffAction } from "../audit-log";
 import {
   type ConsoleRouteDeps,
   consoleContext,
+  consoleTexts,
   formField,
   sendConsolePage,
 } from "../console-deps";
@@ -42,11 +43,24 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
           <input type="hidden" name="_csrf" value={context.csrfToken} />
           <label>
             {texts.email}
-            <input type="email" name="email" required maxLength={254} autocomplete="username" value={email} />
+            <input
+              type="email"
+              name="email"
+              required
+              maxLength={254}
+              autocomplete="username"
+              value={email}
+            />
           </label>
           <label>
             {texts.password}
-            <input type="password" name="password" required maxLength={1024} autocomplete="current-password" />
+            <input
+              type="password"
+              name="password"
+              required
+              maxLength={1024}
+              autocomplete="current-password"
+            />
           </label>
           <button type="submit">{texts.next}</button>
         </form>
@@ -65,7 +79,7 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
     const email = formField(req, "email").toLowerCase().slice(0, 254);
     const password = formField(req, "password").slice(0, 1024);
     const ip = req.ip ?? "";
-    const { texts, lang } = consoleContext(deps, req, res);
+    const { texts, lang } = consoleTexts(req, res);
     const count = await countSignInAttempt(deps.signInLimits, { email, ip, now });
     if (count.locked) {
       await recordStaffAction(deps.db, {
@@ -76,7 +90,13 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
         ip,
         at: now,
       });
-      return signInPage(req, res, 429, texts.locked(formatTokyoDateTime(count.until.toISOString(), lang)), email);
+      return signInPage(
+        req,
+        res,
+        429,
+        texts.locked(formatTokyoDateTime(count.until.toISOString(), lang)),
+        email,
+      );
     }
     const staff = await findStaffByEmail(deps.db, email);
     const passwordOk = await verifyPassword(staff?.password_hash ?? null, password);
@@ -122,14 +142,26 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
           <input type="hidden" name="_csrf" value={context.csrfToken} />
           <label>
             {texts.code}
-            <input name="code" required inputmode="numeric" pattern="[0-9 ]{6,7}" maxLength={7} autocomplete="one-time-code" />
+            <input
+              name="code"
+              required
+              inputmode="numeric"
+              pattern="[0-9 ]{6,7}"
+              maxLength={7}
+              autocomplete="one-time-code"
+            />
           </label>
           <button type="submit">{texts.signIn}</button>
         </form>
         {hasPasskey && (
           <>
             <p>{texts.or}</p>
-            <button type="button" id="passkey-sign-in" hidden data-failed={texts.passkeySignInFailed}>
+            <button
+              type="button"
+              id="passkey-sign-in"
+              hidden
+              data-failed={texts.passkeySignInFailed}
+            >
               {texts.usePasskey}
             </button>
             <p id="passkey-status" role="status" />
@@ -144,7 +176,7 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
 
   router.get("/sign-in/code", (req, res) => {
     if (res.locals.consoleSession?.stage !== "second_factor") return res.redirect(303, "/sign-in");
-    codePage(req, res, 200);
+    return codePage(req, res, 200);
   });
 
   router.post("/sign-in/code", async (req, res) => {
@@ -153,7 +185,7 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
     const now = deps.now();
     const ip = req.ip ?? "";
     const { staff } = pending;
-    const { texts, lang } = consoleContext(deps, req, res);
+    const { texts, lang } = consoleTexts(req, res);
     const count = await countSignInAttempt(deps.signInLimits, { email: staff.email, ip, now });
     const step =
       count.locked || staff.totp_secret === null
@@ -175,7 +207,12 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
       });
       if (count.locked) {
         await endSession(deps.db, res, pending.idHash, now);
-        return signInPage(req, res, 429, texts.locked(formatTokyoDateTime(count.until.toISOString(), lang)));
+        return signInPage(
+          req,
+          res,
+          429,
+          texts.locked(formatTokyoDateTime(count.until.toISOString(), lang)),
+        );
       }
       return codePage(req, res, 401, texts.codeFailed);
     }

@@ -11,6 +11,7 @@ import { recordStaffAction } from "../audit-log";
 import {
   type ConsoleRouteDeps,
   consoleContext,
+  consoleTexts,
   formField,
   requireManager,
   sendConsolePage,
@@ -23,8 +24,8 @@ import {
   listStaff,
   renewEnrolment,
   resetStaff,
-  setStaffStatus,
   StaffError,
+  setStaffStatus,
 } from "../staff-accounts";
 import { renderConsolePage } from "../views/console-layout";
 import { StaffPage } from "../views/staff-page";
@@ -41,7 +42,9 @@ export function staffRoutes(deps: ConsoleRouteDeps): Router {
     notice?: { readonly ok: boolean; readonly text: string; readonly link?: string | undefined },
   ) {
     const staff = await listStaff(deps.db);
-    const view = <StaffPage context={consoleContext(deps, req, res)} staff={staff} notice={notice} />;
+    const view = (
+      <StaffPage context={consoleContext(deps, req, res)} staff={staff} notice={notice} />
+    );
     sendConsolePage(res, status, renderConsolePage(view));
   }
 
@@ -51,7 +54,7 @@ export function staffRoutes(deps: ConsoleRouteDeps): Router {
 
   router.post("/staff", async (req, res) => {
     const session = signedIn(res);
-    const { texts } = consoleContext(deps, req, res);
+    const { texts } = consoleTexts(req, res);
     const role: StaffRole = formField(req, "role") === "manager" ? "manager" : "staff";
     const now = deps.now();
     try {
@@ -70,21 +73,32 @@ export function staffRoutes(deps: ConsoleRouteDeps): Router {
         after: { name: staff.name, role: staff.role },
         at: now,
       });
-      return page(req, res, 201, { ok: true, text: texts.enrolmentLink(staff.name), link: enrolLink(enrolmentToken) });
+      return page(req, res, 201, {
+        ok: true,
+        text: texts.enrolmentLink(staff.name),
+        link: enrolLink(enrolmentToken),
+      });
     } catch (error) {
       if (!(error instanceof StaffError)) throw error;
       const text =
-        error.code === "EMAIL_TAKEN" ? texts.emailTaken : error.code === "INVALID_EMAIL" ? texts.invalidEmail : texts.invalidName;
+        error.code === "EMAIL_TAKEN"
+          ? texts.emailTaken
+          : error.code === "INVALID_EMAIL"
+            ? texts.invalidEmail
+            : texts.invalidName;
       return page(req, res, error.code === "EMAIL_TAKEN" ? 409 : 400, { ok: false, text });
     }
   });
 
   router.post("/staff/:id/:action", async (req, res) => {
     const session = signedIn(res);
-    const { texts } = consoleContext(deps, req, res);
+    const { texts } = consoleTexts(req, res);
     const target = await findStaffById(deps.db, String(req.params.id));
     const action = String(req.params.action);
-    if (target === undefined || !["disable", "enable", "end-sessions", "new-link", "reset"].includes(action)) {
+    if (
+      target === undefined ||
+      !["disable", "enable", "end-sessions", "new-link", "reset"].includes(action)
+    ) {
       return page(req, res, 404, { ok: false, text: texts.notFound });
     }
     if (target.id === session.staff.id && (action === "disable" || action === "reset")) {
@@ -104,7 +118,8 @@ export function staffRoutes(deps: ConsoleRouteDeps): Router {
       link = enrolLink(await resetStaff(deps.db, target.id, now));
       after = { status: "invited", factorsRemoved: true, sessionsEnded: ended, newLink: true };
     } else {
-      if (target.status !== "invited") return page(req, res, 409, { ok: false, text: texts.notFound });
+      if (target.status !== "invited")
+        return page(req, res, 409, { ok: false, text: texts.notFound });
       link = enrolLink(await renewEnrolment(deps.db, target.id, now));
       after = { newLink: true };
     }

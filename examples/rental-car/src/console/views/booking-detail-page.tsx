@@ -38,11 +38,24 @@ function Reauth(props: { readonly texts: ConsoleTexts }) {
       <p class="hint">{texts.reauthHint}</p>
       <label>
         {texts.password}
-        <input type="password" name="password" required maxLength={1024} autocomplete="current-password" />
+        <input
+          type="password"
+          name="password"
+          required
+          maxLength={1024}
+          autocomplete="current-password"
+        />
       </label>
       <label>
         {texts.code}
-        <input name="code" required inputmode="numeric" pattern="[0-9 ]{6,7}" maxLength={7} autocomplete="one-time-code" />
+        <input
+          name="code"
+          required
+          inputmode="numeric"
+          pattern="[0-9 ]{6,7}"
+          maxLength={7}
+          autocomplete="one-time-code"
+        />
       </label>
     </>
   );
@@ -108,10 +121,13 @@ export function BookingDetailPage(props: {
         <>
           <h2>{texts.cancellationTitle}</h2>
           <p>
-            {texts.cancelledAt(formatTokyoDateTime(cancellation.cancelled_at, lang), cancellation.cancelled_by)}
+            {texts.cancelledAt(
+              formatTokyoDateTime(cancellation.cancelled_at, lang),
+              cancellation.cancelled_by,
+            )}
             <br />
-            {texts.feeKept(cancellation.fee_percent, formatYen(cancellation.fee, lang))} / {texts.refundAmount}{" "}
-            {formatYen(cancellation.refund_amount, lang)}
+            {texts.feeKept(cancellation.fee_percent, formatYen(cancellation.fee, lang))} /{" "}
+            {texts.refundAmount} {formatYen(cancellation.refund_amount, lang)}
           </p>
         </>
       )}
@@ -152,7 +168,13 @@ export function BookingDetailPage(props: {
             <input type="hidden" name="key" value={props.refundKey} />
             <label>
               {texts.refundAmountLabel}
-              <input name="amount" required inputmode="numeric" pattern="[0-9,]{1,11}" maxLength={11} />
+              <input
+                name="amount"
+                required
+                inputmode="numeric"
+                pattern="[0-9,]{1,11}"
+                maxLength={11}
+              />
             </label>
             <label>
               {texts.reason}

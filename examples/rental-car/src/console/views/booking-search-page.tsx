@@ -8,7 +8,13 @@ import type { ConsoleTexts } from "../console-texts";
 import type { BookingFilters } from "../search-bookings";
 import { ConsoleLayout, type ConsolePageContext } from "./console-layout";
 
-const STATUSES = ["awaiting_payment", "confirmed", "payment_failed", "expired", "cancelled"] as const;
+const STATUSES = [
+  "awaiting_payment",
+  "confirmed",
+  "payment_failed",
+  "expired",
+  "cancelled",
+] as const;
 
 /** The search page. */
 export function BookingSearchPage(props: {

@@ -10,7 +10,9 @@ import { ConsoleLayout, type ConsolePageContext } from "./console-layout";
 export function StaffPage(props: {
   readonly context: ConsolePageContext & { readonly texts: ConsoleTexts };
   readonly staff: readonly Staff[];
-  readonly notice?: { readonly ok: boolean; readonly text: string; readonly link?: string | undefined } | undefined;
+  readonly notice?:
+    | { readonly ok: boolean; readonly text: string; readonly link?: string | undefined }
+    | undefined;
 }) {
   const { context, notice } = props;
   const { texts } = context;
