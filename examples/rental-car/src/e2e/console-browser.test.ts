@@ -4,9 +4,10 @@
  * and an authenticator code), signs in with password + TOTP, finds a paid booking, refunds part
  * of it and cancels another; adds a passkey (Chromium's virtual authenticator) and signs in with
  * it; a staff member's refund, posted with their own session, is refused. The pages raise no
- * console errors and no CSP violations.
+ * console errors and no CSP violations. On SQLite and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { describePostgres } from "@linkpay/store-sql/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { CONSOLE_TEXTS } from "../console/console-texts";
 import { inviteStaff } from "../console/staff-accounts";
@@ -27,7 +28,7 @@ const JA = CONSOLE_TEXTS.ja;
 const PASSWORD = "a long sentence about rental cars in Naha";
 
 if (requireChromium()) {
-  describe(NAME, () => {
+  const suite = (databaseUrl: () => string | undefined) => {
     let app: TestApp;
     let browser: Browser;
     let clock: TestClock;
@@ -36,7 +37,7 @@ if (requireChromium()) {
     beforeAll(async () => {
       clock = testClock();
       [app, browser] = await Promise.all([
-        startTestApp({ now: () => clock.now() }),
+        startTestApp({ databaseUrl: databaseUrl(), now: () => clock.now() }),
         launchBrowser(),
       ]);
     }, 60_000);
@@ -86,7 +87,7 @@ if (requireChromium()) {
       await page.goto(`${app.consoleUrl}/enrol/${enrolmentToken}`);
       expect(await page.textContent("h1")).toBe(JA.enrolTitle);
       expect(await page.locator(".qr svg").count()).toBe(1);
-      await saveScreenshot(page, "console-enrol-ja-1280");
+      await saveScreenshot(page, `console-enrol-ja-1280-${app.store.dialect}`);
       const secret = (await page.textContent("#totp-secret")) ?? "";
       await page.fill('input[name="password"]', PASSWORD);
       await page.fill('input[name="password2"]', PASSWORD);
@@ -125,7 +126,7 @@ if (requireChromium()) {
       });
       expect(await page.getAttribute("#payment-status", "data-status")).toBe("partially_refunded");
       expect(await page.textContent("#timeline")).toContain("staff:mika@example.com");
-      await saveScreenshot(page, "console-booking-ja-1280");
+      await saveScreenshot(page, `console-booking-ja-1280-${app.store.dialect}`);
 
       await page.goto(`${app.consoleUrl}/bookings/${cancellable}`);
       const booking = await app.db
@@ -248,7 +249,9 @@ if (requireChromium()) {
       expect(await answer.text()).toContain(JA.forbidden);
       expect((await app.payments.history({ orderRef: reference })).refunds).toEqual([]);
     }, 60_000);
-  });
+  };
+  describe(`${NAME} (SQLite)`, () => suite(() => undefined));
+  describePostgres(`${NAME} (PostgreSQL)`, (database) => suite(() => database.url));
 } else {
   // biome-ignore lint/suspicious/noSkippedTests: skipped only without Chromium, never under CI=true.
   describe.skip(NAME, () => {

@@ -1,12 +1,13 @@
 /**
  * @module
- * Shopper cancellation over HTTP against the whole app and its sandbox (SQLite), on a clock frozen
+ * Shopper cancellation over HTTP against the whole app and its sandbox (SQLite and PostgreSQL), on a clock frozen
  * at the test's start: the cancel page's amounts, cancelling a paid booking under the policy (car
  * released, fee kept, the rest refunded once, confirmed by the sandbox's webhook), and the
  * refusals that change nothing (wrong token, forged or missing CSRF token, unpaid, too late).
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { TEST_CARDS } from "@linkpay/sandbox";
+import { describePostgres } from "@linkpay/store-sql/testing";
 import { formFields, HttpShopper } from "../../http-client/http-shopper";
 import { tokyoDate } from "../../pricing/rental-period";
 import {
@@ -27,7 +28,7 @@ const EN = TEXTS.en;
 const DAY_MS = 86_400_000;
 const FORM = "application/x-www-form-urlencoded";
 
-describe("shopper cancellation over HTTP", () => {
+function cancelSuite(databaseUrl: () => string | undefined) {
   const started = new Date();
   /** The app's clock: frozen at the start; one test moves it past a pick-up and back. */
   const clock = { at: started };
@@ -35,7 +36,7 @@ describe("shopper cancellation over HTTP", () => {
   let bookings = 0;
 
   beforeAll(async () => {
-    app = await startTestApp({ now: () => clock.at });
+    app = await startTestApp({ databaseUrl: databaseUrl(), now: () => clock.at });
   });
   afterAll(async () => {
     await app?.close();
@@ -330,6 +331,14 @@ describe("shopper cancellation over HTTP", () => {
     expect(en.html).toContain(`<h1>${EN.policyTitle}</h1>`);
     expect(en.html).toContain(`>${EN.policyTier(7, undefined)}</td>`);
   });
+}
+
+describe("shopper cancellation over HTTP (SQLite)", () => {
+  cancelSuite(() => undefined);
+});
+
+describePostgres("shopper cancellation over HTTP (PostgreSQL)", (database) => {
+  cancelSuite(() => database.url);
 });
 
 describe("shopper cancellation rate limit", () => {
