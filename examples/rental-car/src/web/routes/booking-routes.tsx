@@ -74,10 +74,11 @@ async function cancellationView(
   if (booking.status !== "cancelled") return undefined;
   const found = await findCancellation(deps.db, booking.reference);
   if (found === undefined) return undefined;
-  const { refunds } = await deps.payments.history({ orderRef: booking.reference });
+  const { attempts, refunds } = await deps.payments.history({ orderRef: booking.reference });
+  const confirmed = attempts.reduce((sum, attempt) => sum + attempt.refundedAmount.amount, 0);
   return {
     cancellation: found.cancellation,
-    refund: cancellationRefundState(booking.reference, found.cancellation, refunds),
+    refund: cancellationRefundState(booking.reference, found.cancellation, refunds, confirmed),
   };
 }
 
