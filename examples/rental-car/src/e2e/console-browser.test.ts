@@ -201,16 +201,43 @@ if (requireChromium()) {
       await page.click("header form button");
       await page.waitForURL(`${app.consoleUrl}/sign-in`);
       await signInWithPassword();
+      const answered = page.waitForRequest(`${app.consoleUrl}/sign-in/passkey`);
       await page.click("#passkey-sign-in");
+      const assertion = (await answered).postData() ?? "";
       await page.waitForURL(`${app.consoleUrl}/`);
       expect(await page.textContent("h1")).toBe(CONSOLE_TEXTS.en.searchTitle);
+
+      // The same signed answer, replayed after another password step, is refused: its challenge
+      // was used up, and the new pending session has none until it asks for options.
+      await page.click("header form button");
+      await page.waitForURL(`${app.consoleUrl}/sign-in`);
+      await signInWithPassword();
+      const replayed = await page.request.post(`${app.consoleUrl}/sign-in/passkey`, {
+        headers: { origin: app.consoleUrl, "content-type": "application/json" },
+        data: assertion,
+      });
+      expect(replayed.status()).toBe(401);
+      expect(
+        await page.request.get(`${app.consoleUrl}/`, { maxRedirects: 0 }).then((r) => r.status()),
+      ).toBe(303);
+      await page.click("#passkey-sign-in");
+      await page.waitForURL(`${app.consoleUrl}/`);
       const signIns = await app.db
         .selectFrom("rc_staff_audit")
         .select("after_json")
         .where("staff_email", "=", account.email)
         .where("action", "=", "sign_in")
         .execute();
-      expect(signIns.map((row) => row.after_json)).toContain(JSON.stringify({ factor: "passkey" }));
+      expect(
+        signIns.filter((row) => row.after_json === JSON.stringify({ factor: "passkey" })),
+      ).toHaveLength(2);
+      const refused = await app.db
+        .selectFrom("rc_staff_audit")
+        .select("action")
+        .where("staff_email", "=", account.email)
+        .where("outcome", "=", "refused")
+        .execute();
+      expect(refused.map((row) => row.action)).toEqual(["sign_in_passkey"]);
       watch.expectClean();
     }, 60_000);
 
