@@ -10,6 +10,7 @@ import { createSqlStore } from "@linkpay/store-sql";
 import { ConfigError, loadConfig } from "../config/config";
 import { migrateApp } from "../db/app-migrations";
 import type { AppTables } from "../db/app-tables";
+import { ensureSqliteDirectory } from "../server/sqlite-directory";
 import { recordStaffAction } from "./audit-log";
 import {
   ENROLMENT_HOURS,
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env);
+  ensureSqliteDirectory(config.databaseUrl);
   const store = createSqlStore({ url: config.databaseUrl });
   try {
     await store.migrate();

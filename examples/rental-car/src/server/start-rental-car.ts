@@ -7,9 +7,7 @@
 
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { mkdirSync } from "node:fs";
 import { createServer } from "node:http";
-import { dirname } from "node:path";
 import { createPayments, type Payments, startReconcileRunner } from "@linkpay/core";
 import { createLogger, type LinkpayLogger } from "@linkpay/express";
 import type { Sandbox, SandboxOptions } from "@linkpay/sandbox";
@@ -27,6 +25,7 @@ import { type AppDeps, bookingHref } from "../web/app-deps";
 import { createApp } from "../web/create-app";
 import { setUpProvider } from "./payment-provider";
 import { openRateLimitStores, type RateLimitStores } from "./rate-limit-stores";
+import { ensureSqliteDirectory } from "./sqlite-directory";
 
 /** Options of {@link startRentalCar}. */
 export interface StartOptions {
@@ -55,11 +54,6 @@ export interface RentalCar {
   readonly consoleUrl: string;
   /** Stops the loops, the server, the sandbox and the database, in that order. */
   close(): Promise<void>;
-}
-
-function ensureSqliteDirectory(url: string): void {
-  if (!url.startsWith("sqlite:") || url === "sqlite::memory:") return;
-  mkdirSync(dirname(url.slice("sqlite:".length)), { recursive: true });
 }
 
 /** Starts everything; resolves once the app accepts requests. */
