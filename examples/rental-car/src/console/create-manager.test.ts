@@ -73,10 +73,7 @@ describe("npm run console:create-manager", () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toContain("A manager account already exists");
 
-    const again = await run(
-      ["--email", "boss@example.com", "--name", "Boss Person"],
-      "http://localhost:0",
-    );
+    const again = await run(["--email", "boss@example.com", "--name", "Boss Person"]);
     expect(again.code).toBe(0);
     const link = linkIn(again.stdout) ?? "";
     expect(link).not.toBe(firstLink);
