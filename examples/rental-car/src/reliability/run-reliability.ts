@@ -244,8 +244,9 @@ async function main(): Promise<void> {
   await sandbox.whenDeliveriesSettled();
   log("waiting for reconciliation to catch up");
   const deadline = Date.now() + 90_000;
-  const everything = async () => [
-    ...(await checkInvariants({ db, rawDb: store.db, sessions: sandbox.sessions(), logFiles: [] })),
+  // From the database and the sandbox's own records; the logs are read once the instances stop.
+  const everything = async (logFiles: readonly string[]) => [
+    ...(await checkInvariants({ db, rawDb: store.db, sessions: sandbox.sessions(), logFiles })),
     ...(await checkRefunds({
       rawDb: store.db,
       tables: store.tables,
@@ -259,33 +260,14 @@ async function main(): Promise<void> {
       run: cancelRun,
     }),
   ];
-  let verdicts = await everything();
+  let verdicts = await everything([]);
   while (verdicts.some((verdict) => !verdict.ok) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    verdicts = await everything();
+    verdicts = await everything([]);
   }
   await balancer.stop();
   await Promise.all(instances.map((instance) => instance.stop()));
-  verdicts = [
-    ...(await checkInvariants({
-      db,
-      rawDb: store.db,
-      sessions: sandbox.sessions(),
-      logFiles: instances.map((instance) => instance.logFile),
-    })),
-    ...(await checkRefunds({
-      rawDb: store.db,
-      tables: store.tables,
-      sessions: sandbox.sessions(),
-      run: refundRun,
-    })),
-    await checkCancellations({
-      db,
-      tables: store.tables,
-      sessions: sandbox.sessions(),
-      run: cancelRun,
-    }),
-  ];
+  verdicts = await everything(instances.map((instance) => instance.logFile));
   const ok = printReport({
     results,
     verdicts: [

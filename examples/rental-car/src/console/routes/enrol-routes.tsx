@@ -20,6 +20,7 @@ import { hashPassword, PASSWORD_MIN_LENGTH, passwordProblem } from "../passwords
 import { activateStaff, redeemEnrolment, setPendingTotpSecret } from "../staff-accounts";
 import { matchTotp, newTotpSecret, totpEnrolment } from "../totp";
 import { ConsoleLayout, renderConsolePage } from "../views/console-layout";
+import { CodeField } from "../views/factor-fields";
 
 /** Routes: `GET /enrol/:token`, `GET /enrol`, `POST /enrol`. */
 export function enrolRoutes(deps: ConsoleRouteDeps): Router {
@@ -108,17 +109,7 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
               {secret}
             </span>
           </p>
-          <label>
-            {texts.code}
-            <input
-              name="code"
-              required
-              inputmode="numeric"
-              pattern="[0-9 ]{6,7}"
-              maxLength={7}
-              autocomplete="one-time-code"
-            />
-          </label>
+          <CodeField texts={texts} />
           <button type="submit">{texts.finishEnrolment}</button>
         </form>
       </ConsoleLayout>

@@ -10,6 +10,7 @@ import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simp
 import express, { type Request, type Response, Router } from "express";
 import { formatTokyoDateTime } from "../../web/format";
 import { recordStaffAction } from "../audit-log";
+import { completeSignIn } from "../complete-sign-in";
 import {
   type ConsoleRouteDeps,
   consoleContext,
@@ -18,13 +19,7 @@ import {
   sendConsolePage,
   signedIn,
 } from "../console-deps";
-import {
-  endSession,
-  recentlyReauthenticated,
-  setChallenge,
-  startSession,
-  takeChallenge,
-} from "../console-sessions";
+import { recentlyReauthenticated, setChallenge, takeChallenge } from "../console-sessions";
 import { PASSKEY_SCRIPT } from "../passkey-script";
 import {
   authenticationOptions,
@@ -35,8 +30,9 @@ import {
   verifyPasskey,
 } from "../passkeys";
 import { reauthenticate } from "../reauthenticate";
-import { clearSignInFailures, countSignInAttempt } from "../sign-in-throttle";
+import { countSignInAttempt } from "../sign-in-throttle";
 import { ConsoleLayout, renderConsolePage } from "../views/console-layout";
+import { CodeField, PasswordField } from "../views/factor-fields";
 
 /** The browser half of @simplewebauthn, as its package ships it (a self-contained bundle). */
 function webauthnBundle(): string {
@@ -103,23 +99,7 @@ export function passkeySignInRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): R
       });
       return res.status(count.locked ? 429 : 401).json({ error: "passkey refused" });
     }
-    await endSession(deps.db, res, pending.idHash, now);
-    await startSession(deps.db, res, {
-      staffId: staff.id,
-      stage: "signed_in",
-      ip,
-      userAgent: req.get("user-agent") ?? "",
-      now,
-    });
-    await clearSignInFailures(deps.signInLimits, staff.email);
-    await recordStaffAction(deps.db, {
-      staffId: staff.id,
-      staffEmail: staff.email,
-      action: "sign_in",
-      ip,
-      after: { factor: "passkey" },
-      at: now,
-    });
+    await completeSignIn(deps, req, res, { pending, factor: "passkey", now });
     res.json({ redirect: "/" });
   });
 
@@ -164,26 +144,8 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
                   action={`/account/passkeys/${encodeURIComponent(passkey.id)}/delete`}
                 >
                   <input type="hidden" name="_csrf" value={context.csrfToken} />
-                  <label>
-                    {texts.password}
-                    <input
-                      type="password"
-                      name="password"
-                      required
-                      maxLength={1024}
-                      autocomplete="current-password"
-                    />
-                  </label>
-                  <label>
-                    {texts.code}
-                    <input
-                      name="code"
-                      required
-                      inputmode="numeric"
-                      maxLength={7}
-                      autocomplete="one-time-code"
-                    />
-                  </label>
+                  <PasswordField texts={texts} />
+                  <CodeField texts={texts} />
                   <button type="submit" class="danger">
                     {texts.removePasskey}
                   </button>
@@ -201,26 +163,8 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
         >
           <input type="hidden" name="_csrf" value={context.csrfToken} />
           <p class="hint">{texts.addPasskeyHint}</p>
-          <label>
-            {texts.password}
-            <input
-              type="password"
-              name="password"
-              required
-              maxLength={1024}
-              autocomplete="current-password"
-            />
-          </label>
-          <label>
-            {texts.code}
-            <input
-              name="code"
-              required
-              inputmode="numeric"
-              maxLength={7}
-              autocomplete="one-time-code"
-            />
-          </label>
+          <PasswordField texts={texts} />
+          <CodeField texts={texts} />
           <button type="submit">{texts.addPasskey}</button>
           <p id="passkey-status" role="status" />
         </form>

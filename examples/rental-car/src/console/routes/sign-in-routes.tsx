@@ -8,6 +8,7 @@
 import { type Request, type Response, Router } from "express";
 import { formatTokyoDateTime } from "../../web/format";
 import { recordStaffAction } from "../audit-log";
+import { completeSignIn } from "../complete-sign-in";
 import {
   type ConsoleRouteDeps,
   consoleContext,
@@ -18,10 +19,11 @@ import {
 import { endSession, startSession } from "../console-sessions";
 import { passkeysOf } from "../passkeys";
 import { verifyPassword } from "../passwords";
-import { clearSignInFailures, countSignInAttempt } from "../sign-in-throttle";
+import { countSignInAttempt } from "../sign-in-throttle";
 import { consumeTotpStep, findStaffByEmail } from "../staff-accounts";
 import { matchTotp } from "../totp";
 import { ConsoleLayout, renderConsolePage } from "../views/console-layout";
+import { CodeField, PasswordField } from "../views/factor-fields";
 
 /** Routes: `/sign-in`, `/sign-in/code`, `/sign-out`. */
 export function signInRoutes(deps: ConsoleRouteDeps): Router {
@@ -52,16 +54,7 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
               value={email}
             />
           </label>
-          <label>
-            {texts.password}
-            <input
-              type="password"
-              name="password"
-              required
-              maxLength={1024}
-              autocomplete="current-password"
-            />
-          </label>
+          <PasswordField texts={texts} />
           <button type="submit">{texts.next}</button>
         </form>
       </ConsoleLayout>
@@ -140,17 +133,7 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
         <p>{texts.codeIntro}</p>
         <form method="post" action="/sign-in/code">
           <input type="hidden" name="_csrf" value={context.csrfToken} />
-          <label>
-            {texts.code}
-            <input
-              name="code"
-              required
-              inputmode="numeric"
-              pattern="[0-9 ]{6,7}"
-              maxLength={7}
-              autocomplete="one-time-code"
-            />
-          </label>
+          <CodeField texts={texts} />
           <button type="submit">{texts.signIn}</button>
         </form>
         {hasPasskey && (
@@ -216,22 +199,7 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
       }
       return codePage(req, res, 401, texts.codeFailed);
     }
-    await endSession(deps.db, res, pending.idHash, now);
-    await startSession(deps.db, res, {
-      staffId: staff.id,
-      stage: "signed_in",
-      ip,
-      userAgent: req.get("user-agent") ?? "",
-      now,
-    });
-    await clearSignInFailures(deps.signInLimits, staff.email);
-    await recordStaffAction(deps.db, {
-      staffId: staff.id,
-      staffEmail: staff.email,
-      action: "sign_in",
-      ip,
-      at: now,
-    });
+    await completeSignIn(deps, req, res, { pending, factor: "totp", now });
     res.redirect(303, "/");
   });
 

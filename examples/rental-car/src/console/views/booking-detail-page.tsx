@@ -11,6 +11,7 @@ import { formatTokyoDateTime, formatYen, type Lang } from "../../web/format";
 import { TEXTS } from "../../web/i18n";
 import type { ConsoleTexts } from "../console-texts";
 import { ConsoleLayout, type ConsolePageContext } from "./console-layout";
+import { Reauth } from "./factor-fields";
 
 function describe(entry: HistoryEntry, texts: ConsoleTexts, lang: Lang): string {
   switch (entry.type) {
@@ -28,37 +29,6 @@ function describe(entry: HistoryEntry, texts: ConsoleTexts, lang: Lang): string 
     case "refund_answered":
       return texts.timeline.refund_answered(entry.status);
   }
-}
-
-/** Password and code fields that re-authenticate a money-moving form. */
-function Reauth(props: { readonly texts: ConsoleTexts }) {
-  const { texts } = props;
-  return (
-    <>
-      <p class="hint">{texts.reauthHint}</p>
-      <label>
-        {texts.password}
-        <input
-          type="password"
-          name="password"
-          required
-          maxLength={1024}
-          autocomplete="current-password"
-        />
-      </label>
-      <label>
-        {texts.code}
-        <input
-          name="code"
-          required
-          inputmode="numeric"
-          pattern="[0-9 ]{6,7}"
-          maxLength={7}
-          autocomplete="one-time-code"
-        />
-      </label>
-    </>
-  );
 }
 
 /** The detail page. */
@@ -180,7 +150,7 @@ export function BookingDetailPage(props: {
               {texts.reason}
               <input name="reason" required maxLength={200} />
             </label>
-            <Reauth texts={texts} />
+            <Reauth texts={texts} hint={texts.reauthHint} />
             <button type="submit">{texts.refundButton}</button>
           </form>
         </>
@@ -199,7 +169,7 @@ export function BookingDetailPage(props: {
                 formatYen(props.cancelQuote.refund, lang),
               )}
             </p>
-            <Reauth texts={texts} />
+            <Reauth texts={texts} hint={texts.reauthHint} />
             <button type="submit" class="danger">
               {texts.cancelButton}
             </button>
