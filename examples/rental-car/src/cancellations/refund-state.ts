@@ -16,27 +16,15 @@ import { cancellationRefundKey } from "./cancel-booking";
  */
 export type CancellationRefundState = "none" | "in_progress" | "refunded" | "failed";
 
-/**
- * The state of the refund of `cancellation`, from the order's refund records and the payment's
- * confirmed refunded total. A provider may first answer a refund `pending`; its record keeps that
- * answer, while the provider's later events raise the confirmed total. Once that total covers
- * every refund asked and not failed, each of them is done, this one included.
- */
+/** The state of the refund of `cancellation`, from the order's refund records. */
 export function cancellationRefundState(
   reference: string,
   cancellation: Pick<CancellationsTable, "refund_amount">,
   refunds: readonly RefundRecord[],
-  confirmedRefunded: number,
 ): CancellationRefundState {
   if (cancellation.refund_amount === 0) return "none";
   const key = cancellationRefundKey(reference);
   const refund = refunds.find((candidate) => candidate.idempotencyKey === key);
-  const asked = refunds
-    .filter((candidate) => candidate.status !== "failed")
-    .reduce((sum, candidate) => sum + candidate.amount.amount, 0);
-  if (refund !== undefined && refund.status !== "failed" && confirmedRefunded >= asked) {
-    return "refunded";
-  }
   switch (refund?.status) {
     case "succeeded":
       return "refunded";

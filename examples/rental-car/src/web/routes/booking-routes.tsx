@@ -74,11 +74,10 @@ async function cancellationView(
   if (booking.status !== "cancelled") return undefined;
   const found = await findCancellation(deps.db, booking.reference);
   if (found === undefined) return undefined;
-  const { attempts, refunds } = await deps.payments.history({ orderRef: booking.reference });
-  const confirmed = attempts.reduce((sum, attempt) => sum + attempt.refundedAmount.amount, 0);
+  const { refunds } = await deps.payments.history({ orderRef: booking.reference });
   return {
     cancellation: found.cancellation,
-    refund: cancellationRefundState(booking.reference, found.cancellation, refunds, confirmed),
+    refund: cancellationRefundState(booking.reference, found.cancellation, refunds),
   };
 }
 
