@@ -546,6 +546,40 @@ export function describeStoreContract<THandle>(
         ]);
       });
 
+      it("marks refunds the provider answered pending as succeeded once its refunded total covers them all", async () => {
+        const { ref, send } = await paid();
+        fake.answerNextRefund("pending", 2);
+        const { refund: first } = await ask(ref, 3_000);
+        clock.advance(1);
+        const { refund: second } = await ask(ref, 2_000);
+        expect([first.status, second.status]).toEqual(["pending", "pending"]);
+        const statuses = async () =>
+          (await harness.store.listRefunds({ orderRef: ref })).map((r) => [
+            r.amount.amount,
+            r.status,
+          ]);
+        // 3,000 confirmed of 5,000 asked: which of the two it was is unknown, so both stay pending.
+        clock.advance(1);
+        await send("payment.refunded", { refundedAmount: 3_000 });
+        expect(await statuses()).toEqual([
+          [3_000, "pending"],
+          [2_000, "pending"],
+        ]);
+        clock.advance(1);
+        await send("payment.refunded", { refundedAmount: 5_000 });
+        expect(await statuses()).toEqual([
+          [3_000, "succeeded"],
+          [2_000, "succeeded"],
+        ]);
+        const answered = (await payments.history({ orderRef: ref })).timeline.filter(
+          (entry) => entry.type === "refund_answered",
+        );
+        expect(answered.map((entry) => entry.type === "refund_answered" && entry.status)).toEqual([
+          "succeeded",
+          "succeeded",
+        ]);
+      });
+
       it("refuses more than what is left, counting refunds not yet confirmed, and records nothing", async () => {
         const { ref, sessionId } = await paid();
         await ask(ref, 6_000);

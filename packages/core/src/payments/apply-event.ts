@@ -9,7 +9,7 @@ import { LinkpayError } from "../errors";
 import { money, moneyEquals } from "../money";
 import type { PaymentEvent, ProviderEvent } from "../provider";
 import { type NoopReason, transition } from "../state-machine";
-import type { CheckoutAttempt, PaymentStore, ReceivedEvent } from "../store";
+import type { CheckoutAttempt, PaymentStore, ReceivedEvent, StoreTransaction } from "../store";
 import { hookFor, type PaymentHooks } from "./hooks";
 
 /** Why a verified event was refused. */
@@ -44,6 +44,28 @@ export function mismatchOf(attempt: CheckoutAttempt, event: PaymentEvent): Rejec
   }
   if (!moneyEquals(event.amount, attempt.amount)) return "amount_mismatch";
   return null;
+}
+
+/**
+ * A provider may answer a refund `pending` and confirm it later only as a higher refunded total
+ * on the payment. Once that total covers every refund asked here (not failed), each of them is
+ * done: their records are marked `succeeded` in the transaction that applies the event.
+ */
+async function confirmCoveredRefunds<THandle>(
+  tx: StoreTransaction<THandle>,
+  attempt: CheckoutAttempt,
+  now: Date,
+): Promise<void> {
+  const refunds = await tx.refundsOf({ attemptId: attempt.id });
+  const open = refunds.some(
+    (refund) => refund.status === "pending" || refund.status === "requires_action",
+  );
+  const asked = refunds
+    .filter((refund) => refund.status !== "failed")
+    .reduce((sum, refund) => sum + refund.amount.amount, 0);
+  if (open && attempt.refundedAmount.amount >= asked) {
+    await tx.confirmRefunds({ attemptId: attempt.id, now });
+  }
 }
 
 function digest(raw: unknown): string {
@@ -146,6 +168,9 @@ export async function applyEvent<THandle>(input: {
       cause: `${event.provider}:${event.eventId}`,
       at: now,
     });
+    if (next.refundedAmount.amount > attempt.refundedAmount.amount) {
+      await confirmCoveredRefunds(tx, next, now);
+    }
     for (const effect of result.effects) {
       const hook = hookFor(hooks, effect);
       if (!hook) continue;

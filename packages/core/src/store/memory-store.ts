@@ -106,9 +106,24 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
         newRefunds.set(idempotencyKey, refund);
         return true;
       },
-      refundsOf: async ({ attemptId }) =>
-        [...refunds.values(), ...newRefunds.values()].filter((r) => r.attemptId === attemptId),
+      refundsOf: async ({ attemptId }) => refundsIn(attemptId),
+      async confirmRefunds({ attemptId, now }) {
+        const open = refundsIn(attemptId).filter(
+          (refund) => refund.status === "pending" || refund.status === "requires_action",
+        );
+        for (const refund of open) {
+          newRefunds.set(refund.idempotencyKey, { ...refund, status: "succeeded", updatedAt: now });
+        }
+        return open.length;
+      },
     };
+
+    /** The attempt's refunds as this transaction sees them (its own writes over the committed). */
+    function refundsIn(attemptId: string): RefundRecord[] {
+      const merged = new Map(refunds);
+      for (const [refundKey, refund] of newRefunds) merged.set(refundKey, refund);
+      return [...merged.values()].filter((refund) => refund.attemptId === attemptId);
+    }
   }
 
   return {

@@ -41,6 +41,11 @@ export interface StoreTransaction<THandle = unknown> {
   insertRefund(refund: RefundRecord): Promise<boolean>;
   /** The refunds of an attempt, oldest first (inside the transaction that locked it). */
   refundsOf(input: { readonly attemptId: string }): Promise<readonly RefundRecord[]>;
+  /**
+   * Marks the attempt's `pending` and `requires_action` refunds `succeeded` (the core calls it
+   * once the provider's confirmed refunded total covers every refund asked); the number marked.
+   */
+  confirmRefunds(input: { readonly attemptId: string; readonly now: Date }): Promise<number>;
 }
 
 /** Where checkout attempts, received events and the audit trail are kept. */

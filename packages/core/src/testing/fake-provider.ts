@@ -69,6 +69,11 @@ export interface FakeProvider extends PaymentProvider {
   }[];
   /** Makes the next refund calls fail with this error (before anything is refunded). */
   failNextRefund(error: Error, times?: number): void;
+  /**
+   * Makes the next refund calls answer `pending` or `requires_action` instead of `succeeded`
+   * (the money still moves at the fake; it is confirmed by a later `payment.refunded` event).
+   */
+  answerNextRefund(status: "pending" | "requires_action", times?: number): void;
 }
 
 /** Options of {@link createFakeProvider}. */
@@ -126,6 +131,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
   const byKey = new Map<string, FakeSession>();
   const failures: Error[] = [];
   const refundFailures: Error[] = [];
+  const refundAnswers: ("pending" | "requires_action")[] = [];
   const refunds: { refundId: string; sessionId: string; amount: number; idempotencyKey: string }[] =
     [];
   let createCalls = 0;
@@ -264,6 +270,10 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
       for (let i = 0; i < times; i++) refundFailures.push(error);
     },
 
+    answerNextRefund(status, times = 1) {
+      for (let i = 0; i < times; i++) refundAnswers.push(status);
+    },
+
     async refund({ providerSessionId, amount }, { idempotencyKey }): Promise<ProviderRefund> {
       const failure = refundFailures.shift();
       if (failure) throw failure;
@@ -286,7 +296,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
         idempotencyKey,
       };
       refunds.push(refund);
-      return { refundId: refund.refundId, status: "succeeded" };
+      return { refundId: refund.refundId, status: refundAnswers.shift() ?? "succeeded" };
     },
   };
 }

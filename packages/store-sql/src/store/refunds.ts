@@ -63,7 +63,7 @@ async function refundsWhere(
 export function refundTransactionOperations(
   trx: Kysely<LinkpayTables>,
   dialect: SqlDialectName,
-): Pick<StoreTransaction, "insertRefund" | "refundsOf"> {
+): Pick<StoreTransaction, "insertRefund" | "refundsOf" | "confirmRefunds"> {
   return {
     async insertRefund(refund) {
       const result = await trx
@@ -88,6 +88,15 @@ export function refundTransactionOperations(
       return (result.numInsertedOrUpdatedRows ?? 0n) > 0n;
     },
     refundsOf: ({ attemptId }) => refundsWhere(trx, "attempt_id", attemptId),
+    async confirmRefunds({ attemptId, now }) {
+      const result = await trx
+        .updateTable("refunds")
+        .set({ status: "succeeded", updated_at: encodeTime(dialect, now) })
+        .where("attempt_id", "=", attemptId)
+        .where("status", "in", ["pending", "requires_action"])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
   };
 }
 

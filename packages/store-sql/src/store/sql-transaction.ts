@@ -28,7 +28,7 @@ export function sqlTransaction(
   trx: Transaction<object>,
   dialect: SqlDialectName,
   statements: ApplyStatements,
-  refunds: Pick<StoreTransaction, "insertRefund" | "refundsOf">,
+  refunds: Pick<StoreTransaction, "insertRefund" | "refundsOf" | "confirmRefunds">,
 ): StoreTransaction<SqlTransactionHandle> {
   /** The attempts this transaction locked, as read: updates write only what changed. */
   const seen = new Map<string, CheckoutAttempt>();
@@ -42,6 +42,7 @@ export function sqlTransaction(
     handle: { dialect, db: trx },
     insertRefund: refunds.insertRefund,
     refundsOf: refunds.refundsOf,
+    confirmRefunds: refunds.confirmRefunds,
 
     async lockAttemptForEvent({ provider, providerSessionId, orderRef }) {
       const bound = await statements.lockBySession.execute(trx, {
