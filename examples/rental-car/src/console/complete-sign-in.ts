@@ -5,8 +5,7 @@
  * account's failure count is cleared, and the sign-in is in the audit log with its factor.
  */
 import type { Request, Response } from "express";
-import { recordStaffAction } from "./audit-log";
-import type { ConsoleRouteDeps } from "./console-deps";
+import { auditAction, type ConsoleRouteDeps } from "./console-deps";
 import { type ConsoleSession, endSession, startSession } from "./console-sessions";
 import { clearSignInFailures } from "./sign-in-throttle";
 
@@ -33,12 +32,8 @@ export async function completeSignIn(
     now,
   });
   await clearSignInFailures(deps.signInLimits, staff.email);
-  await recordStaffAction(deps.db, {
-    staffId: staff.id,
-    staffEmail: staff.email,
+  await auditAction(deps, req, staff, {
     action: "sign_in",
-    ip,
     after: { factor: input.factor },
-    at: now,
   });
 }

@@ -10,9 +10,10 @@ import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { AppTables } from "../db/app-tables";
 import type { Lang } from "../web/format";
 import { chooseLanguage } from "../web/i18n";
-import { recordStaffAction } from "./audit-log";
+import { recordStaffAction, type StaffAction } from "./audit-log";
 import type { ConsoleSession } from "./console-sessions";
 import { CONSOLE_TEXTS, type ConsoleTexts } from "./console-texts";
+import type { Staff } from "./staff-accounts";
 import { ConsoleLayout, type ConsolePageContext, renderConsolePage } from "./views/console-layout";
 
 /** The console's dependencies. */
@@ -45,6 +46,22 @@ declare global {
       consoleSession?: ConsoleSession | undefined;
     }
   }
+}
+
+/** Records an action of `staff` in the audit log, from this request's address, at the console's time. */
+export function auditAction(
+  deps: Pick<ConsoleDeps, "db" | "now">,
+  req: Request,
+  staff: Pick<Staff, "id" | "email">,
+  entry: Omit<StaffAction, "staffId" | "staffEmail" | "ip" | "at">,
+): Promise<void> {
+  return recordStaffAction(deps.db, {
+    ...entry,
+    staffId: staff.id,
+    staffEmail: staff.email,
+    ip: req.ip ?? "",
+    at: deps.now(),
+  });
 }
 
 /** The signed-in session of this request (routes behind `requireSignedIn`). */
@@ -118,14 +135,10 @@ export function requireManager(deps: ConsoleRouteDeps): RequestHandler {
   return async function consoleRequireManager(req: Request, res: Response, next: NextFunction) {
     const session = signedIn(res);
     if (session.staff.role === "manager") return next();
-    await recordStaffAction(deps.db, {
-      staffId: session.staff.id,
-      staffEmail: session.staff.email,
+    await auditAction(deps, req, session.staff, {
       action: `${req.method} ${req.originalUrl.split("?")[0] ?? ""}`.slice(0, 200),
       target: typeof req.params.reference === "string" ? req.params.reference : "-",
       outcome: "refused",
-      ip: req.ip ?? "",
-      at: deps.now(),
     });
     const { texts } = consoleTexts(req, res);
     sendMessage(deps, req, res, {

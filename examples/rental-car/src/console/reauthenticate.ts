@@ -5,8 +5,7 @@
  * guess either factor; the code is used up like any other.
  */
 import type { Request } from "express";
-import { recordStaffAction } from "./audit-log";
-import type { ConsoleRouteDeps } from "./console-deps";
+import { auditAction, type ConsoleRouteDeps } from "./console-deps";
 import { type ConsoleSession, markReauthenticated } from "./console-sessions";
 import { verifyPassword } from "./passwords";
 import { clearSignInFailures, countSignInAttempt } from "./sign-in-throttle";
@@ -41,13 +40,9 @@ export async function reauthenticate(
       : undefined;
   const ok = step !== undefined && (await consumeTotpStep(deps.db, session.staff.id, step));
   if (!ok) {
-    await recordStaffAction(deps.db, {
-      staffId: session.staff.id,
-      staffEmail: session.staff.email,
+    await auditAction(deps, req, session.staff, {
       action: `reauth_for_${input.action}`,
       outcome: "refused",
-      ip,
-      at: now,
     });
     return false;
   }

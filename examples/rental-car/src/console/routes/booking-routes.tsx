@@ -19,8 +19,8 @@ import {
 import type { CancellationQuote } from "../../cancellations/cancellation-policy";
 import type { BookingStatus } from "../../db/app-tables";
 import { formatYen } from "../../web/format";
-import { recordStaffAction } from "../audit-log";
 import {
+  auditAction,
   type ConsoleRouteDeps,
   consoleContext,
   consoleTexts,
@@ -126,14 +126,10 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
       .where("kind", "=", "booking_confirmed")
       .executeTakeFirst();
     const queued = result.numUpdatedRows > 0n;
-    await recordStaffAction(deps.db, {
-      staffId: session.staff.id,
-      staffEmail: session.staff.email,
+    await auditAction(deps, req, session.staff, {
       action: "resend_confirmation",
       target: booking.reference,
       outcome: queued ? "ok" : "refused",
-      ip: req.ip ?? "",
-      at: deps.now(),
     });
     return detail(req, res, queued ? 200 : 409, {
       ok: queued,
@@ -169,28 +165,20 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
         actor: `staff:${session.staff.email}`,
         idempotencyKey: key,
       });
-      await recordStaffAction(deps.db, {
-        staffId: session.staff.id,
-        staffEmail: session.staff.email,
+      await auditAction(deps, req, session.staff, {
         action: "refund",
         target: booking.reference,
-        ip: req.ip ?? "",
         before: { paymentStatus: before?.status, refunded: before?.refundedAmount.amount },
         after: { refundId: refund.id, amount, reason, status: refund.status, replayed },
-        at: deps.now(),
       });
       return detail(req, res, 200, { ok: true, text: texts.refundDone(formatYen(amount, lang)) });
     } catch (error) {
       if (!isLinkpayError(error)) throw error;
-      await recordStaffAction(deps.db, {
-        staffId: session.staff.id,
-        staffEmail: session.staff.email,
+      await auditAction(deps, req, session.staff, {
         action: "refund",
         target: booking.reference,
         outcome: "refused",
-        ip: req.ip ?? "",
         after: { amount, reason, error: error.code },
-        at: deps.now(),
       });
       return detail(req, res, error.status, { ok: false, text: texts.refundFailed(error.code) });
     }
@@ -212,12 +200,9 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
         reference: booking.reference,
         actor: `staff:${session.staff.email}`,
       });
-      await recordStaffAction(deps.db, {
-        staffId: session.staff.id,
-        staffEmail: session.staff.email,
+      await auditAction(deps, req, session.staff, {
         action: "cancel",
         target: booking.reference,
-        ip: req.ip ?? "",
         before: { status: booking.status, carId: booking.car_id },
         after: {
           status: outcome.booking.status,
@@ -226,7 +211,6 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
           refundId: outcome.refund?.id,
           refundError: outcome.refundError?.code,
         },
-        at: deps.now(),
       });
       const text =
         outcome.refundError === undefined
@@ -235,15 +219,11 @@ export function bookingRoutes(deps: ConsoleRouteDeps): Router {
       return detail(req, res, 200, { ok: outcome.refundError === undefined, text });
     } catch (error) {
       if (!(error instanceof CancelError)) throw error;
-      await recordStaffAction(deps.db, {
-        staffId: session.staff.id,
-        staffEmail: session.staff.email,
+      await auditAction(deps, req, session.staff, {
         action: "cancel",
         target: booking.reference,
         outcome: "refused",
-        ip: req.ip ?? "",
         after: { error: error.code },
-        at: deps.now(),
       });
       return detail(req, res, 409, { ok: false, text: texts.cannotCancel });
     }

@@ -6,8 +6,8 @@
  * and a first code. The account becomes active, and signed in, only when the code matches.
  */
 import { type Request, type Response, Router } from "express";
-import { recordStaffAction } from "../audit-log";
 import {
+  auditAction,
   type ConsoleRouteDeps,
   consoleContext,
   consoleTexts,
@@ -154,14 +154,10 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
         title: texts.enrolTitle,
         message: texts.enrolLinkInvalid,
       });
-    await recordStaffAction(deps.db, {
-      staffId: staff.id,
-      staffEmail: staff.email,
+    await auditAction(deps, req, staff, {
       action: "enrolled",
       target: staff.email,
-      ip: req.ip ?? "",
       after: { factors: ["password", "totp"] },
-      at: now,
     });
     await startSession(deps.db, res, {
       staffId: staff.id,

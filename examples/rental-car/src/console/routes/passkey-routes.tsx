@@ -9,9 +9,9 @@ import { dirname, join } from "node:path";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import express, { type Request, type Response, Router } from "express";
 import { formatTokyoDateTime } from "../../web/format";
-import { recordStaffAction } from "../audit-log";
 import { completeSignIn } from "../complete-sign-in";
 import {
+  auditAction,
   type ConsoleRouteDeps,
   consoleContext,
   consoleTexts,
@@ -89,13 +89,9 @@ export function passkeySignInRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): R
         now,
       }));
     if (!ok) {
-      await recordStaffAction(deps.db, {
-        staffId: staff.id,
-        staffEmail: staff.email,
+      await auditAction(deps, req, staff, {
         action: count.locked ? "sign_in_locked" : "sign_in_passkey",
         outcome: "refused",
-        ip,
-        at: now,
       });
       return res.status(count.locked ? 429 : 401).json({ error: "passkey refused" });
     }
@@ -208,15 +204,11 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
             challenge,
             now,
           });
-    await recordStaffAction(deps.db, {
-      staffId: session.staff.id,
-      staffEmail: session.staff.email,
+    await auditAction(deps, req, session.staff, {
       action: "add_passkey",
       target: session.staff.email,
       outcome: passkey === undefined ? "refused" : "ok",
-      ip: req.ip ?? "",
       after: passkey === undefined ? undefined : { passkey: passkey.id },
-      at: now,
     });
     if (passkey === undefined) return res.status(400).json({ error: "the passkey did not verify" });
     res.status(201).json({ added: passkey.id });
@@ -236,15 +228,11 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
       .where("id", "=", String(req.params.id))
       .where("staff_id", "=", session.staff.id)
       .executeTakeFirst();
-    await recordStaffAction(deps.db, {
-      staffId: session.staff.id,
-      staffEmail: session.staff.email,
+    await auditAction(deps, req, session.staff, {
       action: "remove_passkey",
       target: session.staff.email,
       outcome: removed.numDeletedRows > 0n ? "ok" : "refused",
-      ip: req.ip ?? "",
       before: { passkey: String(req.params.id) },
-      at: deps.now(),
     });
     return page(req, res, 200, { ok: true, text: texts.done });
   });

@@ -10,6 +10,7 @@ import { formatTokyoDateTime } from "../../web/format";
 import { recordStaffAction } from "../audit-log";
 import { completeSignIn } from "../complete-sign-in";
 import {
+  auditAction,
   type ConsoleRouteDeps,
   consoleContext,
   consoleTexts,
@@ -180,13 +181,9 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
             afterStep: staff.totp_last_step,
           });
     if (step === undefined || !(await consumeTotpStep(deps.db, staff.id, step))) {
-      await recordStaffAction(deps.db, {
-        staffId: staff.id,
-        staffEmail: staff.email,
+      await auditAction(deps, req, staff, {
         action: count.locked ? "sign_in_locked" : "sign_in_code",
         outcome: "refused",
-        ip,
-        at: now,
       });
       if (count.locked) {
         await endSession(deps.db, res, pending.idHash, now);
@@ -209,12 +206,8 @@ export function signInRoutes(deps: ConsoleRouteDeps): Router {
     if (session !== undefined) {
       await endSession(deps.db, res, session.idHash, now);
       if (session.stage === "signed_in") {
-        await recordStaffAction(deps.db, {
-          staffId: session.staff.id,
-          staffEmail: session.staff.email,
+        await auditAction(deps, req, session.staff, {
           action: "sign_out",
-          ip: req.ip ?? "",
-          at: now,
         });
       }
     }

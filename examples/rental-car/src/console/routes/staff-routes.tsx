@@ -7,8 +7,8 @@
  */
 import { type Request, type Response, Router } from "express";
 import type { StaffRole } from "../../db/app-tables";
-import { recordStaffAction } from "../audit-log";
 import {
+  auditAction,
   type ConsoleRouteDeps,
   consoleContext,
   consoleTexts,
@@ -64,14 +64,10 @@ export function staffRoutes(deps: ConsoleRouteDeps): Router {
         role,
         now,
       });
-      await recordStaffAction(deps.db, {
-        staffId: session.staff.id,
-        staffEmail: session.staff.email,
+      await auditAction(deps, req, session.staff, {
         action: "invite_staff",
         target: staff.email,
-        ip: req.ip ?? "",
         after: { name: staff.name, role: staff.role },
-        at: now,
       });
       return page(req, res, 201, {
         ok: true,
@@ -123,15 +119,11 @@ export function staffRoutes(deps: ConsoleRouteDeps): Router {
       link = enrolLink(await renewEnrolment(deps.db, target.id, now));
       after = { newLink: true };
     }
-    await recordStaffAction(deps.db, {
-      staffId: session.staff.id,
-      staffEmail: session.staff.email,
+    await auditAction(deps, req, session.staff, {
       action: `staff_${action.replace("-", "_")}`,
       target: target.email,
-      ip: req.ip ?? "",
       before: { status: target.status },
       after,
-      at: now,
     });
     return page(req, res, 200, {
       ok: true,
