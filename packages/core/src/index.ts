@@ -95,6 +95,7 @@ export {
   startReconcileRunner,
 } from "./payments";
 export type {
+  CheckoutReader,
   CheckoutView,
   CreateCheckoutInput,
   IgnoredEvent,

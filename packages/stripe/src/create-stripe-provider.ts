@@ -7,6 +7,7 @@ import type { PaymentProvider } from "@linkpay/core";
 import type Stripe from "stripe";
 import { createCheckout } from "./checkout/create-checkout";
 import { retrieveCheckout } from "./checkout/retrieve-checkout";
+import { sessionIdFromUrl } from "./checkout/session-id-from-url";
 import { createStripeClient } from "./client/create-stripe-client";
 import type { StripeContext } from "./client/stripe-context";
 import { callStripe } from "./errors/map-stripe-error";
@@ -22,9 +23,13 @@ import {
 import { mapStripeEvent } from "./webhooks/map-stripe-event";
 import { verifyStripeWebhook } from "./webhooks/verify-stripe-webhook";
 
-/** The Stripe provider: a PaymentProvider with a refund, plus the SDK client for advanced use. */
+/**
+ * The Stripe provider: a PaymentProvider with a refund and hosted URL reading (so it is also a
+ * `CheckoutReader`), plus the SDK client for advanced use.
+ */
 export interface StripeProvider extends PaymentProvider {
   readonly refund: NonNullable<PaymentProvider["refund"]>;
+  readonly checkoutSessionIdFromUrl: NonNullable<PaymentProvider["checkoutSessionIdFromUrl"]>;
   /** The configured stripe-node client (pinned API version, same base URL and retries). */
   readonly stripe: Stripe;
 }
@@ -75,6 +80,7 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
       return mapStripeEvent(json, { provider: resolved.id, findSessionByPaymentIntent });
     },
     retrieveCheckout: (input) => retrieveCheckout(context, input),
+    checkoutSessionIdFromUrl: sessionIdFromUrl(resolved),
     refund: (input, callOptions) => refundCheckout(context, input, callOptions),
   } satisfies StripeProvider;
 }

@@ -8,12 +8,11 @@
 export { LINKPAY_METADATA_KEYS } from "./checkout/linkpay-metadata";
 export { CHECKOUT_SESSION_ID_TEMPLATE, withSessionIdParameter } from "./checkout/success-url";
 export { STRIPE_API_VERSION } from "./client/api-version";
+export { createStripeCheckoutReader } from "./create-stripe-checkout-reader";
 export { createStripeProvider, type StripeProvider } from "./create-stripe-provider";
-export {
-  checkStripeProviderOptions,
-  STRIPE_CHECKOUT_ORIGIN,
-  type StripeOptionIssue,
-} from "./options/resolve-options";
+export { STRIPE_CHECKOUT_ORIGIN, type StripeOptionIssue } from "./options/connection-options";
+export { checkStripeProviderOptions } from "./options/resolve-options";
+export type { StripeCheckoutReaderOptions } from "./options/stripe-checkout-reader-options";
 export {
   STRIPE_PAYMENT_METHOD_TYPES,
   type StripePaymentMethodType,

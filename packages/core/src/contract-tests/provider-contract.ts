@@ -242,5 +242,30 @@ export function describeProviderContract(
         expect(paid.status).toBe("paid");
       }
     });
+
+    it("answers PROVIDER_SESSION_NOT_FOUND for a session it does not have", async () => {
+      const { session } = await created();
+      const error = await harness.provider
+        .retrieveCheckout({ providerSessionId: `${session.providerSessionId}0` })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(isLinkpayError(error) && error.code).toBe("PROVIDER_SESSION_NOT_FOUND");
+    });
+
+    it("reads the session id from its own hosted page URLs only (when it can)", async () => {
+      const { provider } = harness;
+      if (provider.checkoutSessionIdFromUrl === undefined) return;
+      const { session } = await created();
+      expect(provider.checkoutSessionIdFromUrl(session.hostedUrl)).toBe(session.providerSessionId);
+      const elsewhere = new URL(session.hostedUrl);
+      elsewhere.hostname = "pay.attacker.invalid";
+      const deeper = new URL(session.hostedUrl);
+      deeper.pathname += "/extra";
+      for (const url of [elsewhere.href, deeper.href, session.providerSessionId, ""]) {
+        expect(provider.checkoutSessionIdFromUrl(url)).toBeUndefined();
+      }
+    });
   });
 }

@@ -78,6 +78,11 @@ export const ERROR_CODES = {
   REFUND_NOT_FOUND: code("not_found"),
   // Provider
   PROVIDER_REJECTED: code("provider_rejected"),
+  /**
+   * The provider has no such session for this account: never created, or created with another
+   * merchant's (account's) key. Not "unreachable": asking again gives the same answer.
+   */
+  PROVIDER_SESSION_NOT_FOUND: code("not_found"),
   PROVIDER_AUTHENTICATION_FAILED: code("misconfigured"),
   PROVIDER_UNAVAILABLE: code("retryable"),
   PROVIDER_RATE_LIMITED: code("retryable", 503),
@@ -86,6 +91,8 @@ export const ERROR_CODES = {
   STORE_UNAVAILABLE: code("retryable"),
   STORE_CONFLICT: code("retryable"),
   HOOK_FAILED: code("retryable"),
+  /** The CSP report feed (`cspReportFeed`) did not answer, timed out, or answered 429 or 5xx. */
+  CSP_REPORT_FEED_UNAVAILABLE: code("retryable"),
 } as const satisfies Record<string, CodeInfo>;
 
 /** A stable, UPPER_SNAKE error code. */

@@ -1,4 +1,5 @@
 export type {
+  CheckoutReader,
   CreateCheckoutInput,
   PaymentProvider,
   ProviderCallOptions,

@@ -80,4 +80,29 @@ export interface PaymentProvider {
   retrieveCheckout(input: { readonly providerSessionId: string }): Promise<CheckoutView>;
   /** Refunds all or part of a paid session. */
   refund?(input: RefundInput, options: ProviderCallOptions): Promise<ProviderRefund>;
+  /**
+   * The provider's session id carried in a hosted payment page URL, or undefined when the URL is
+   * not one of this provider's session pages (origin not exactly one of `checkoutOrigins`, or
+   * another path shape). Used by the patrol to ask the provider whether the page a shopper was
+   * sent to is a genuine session of this merchant (then `retrieveCheckout` tells whose it is).
+   */
+  checkoutSessionIdFromUrl?(hostedUrl: string): string | undefined;
 }
+
+/**
+ * What a read-only client of a provider needs (the patrol): its id and hosted page origins, the
+ * session id in a hosted page URL, and the session's state. Needs no webhook secret to build.
+ */
+export type CheckoutReader = Pick<
+  PaymentProvider,
+  "id" | "checkoutOrigins" | "retrieveCheckout"
+> & {
+  /** See {@link PaymentProvider.checkoutSessionIdFromUrl}; required for a reader. */
+  checkoutSessionIdFromUrl(hostedUrl: string): string | undefined;
+  /**
+   * Ends an open session so it can no longer be paid. The patrol ends the sessions its own runs
+   * made (and only those), so its synthetic bookings do not hold stock until they time out. Needs
+   * write access to checkout sessions; optional.
+   */
+  expireCheckout?(input: { readonly providerSessionId: string }): Promise<void>;
+};

@@ -53,5 +53,7 @@ export interface CheckoutView {
   /** Refunded so far (zero of the currency when nothing was refunded). */
   readonly refundedAmount: Money;
   readonly expiresAt: Date;
+  /** The e-mail the session was created for (or the shopper gave), when the provider knows it. */
+  readonly customerEmail?: string | undefined;
   readonly raw: unknown;
 }

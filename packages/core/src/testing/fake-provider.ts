@@ -44,8 +44,9 @@ export interface FakeDeliveryInput {
   readonly secret?: string | undefined;
 }
 
-/** The fake provider, with test controls. */
+/** The fake provider, with test controls. It is also a `CheckoutReader`. */
 export interface FakeProvider extends PaymentProvider {
+  checkoutSessionIdFromUrl(hostedUrl: string): string | undefined;
   /** Every session created, by id. */
   readonly sessions: ReadonlyMap<string, FakeSession>;
   /** How many times createCheckout reached the (pretend) network, replays included. */
@@ -84,6 +85,9 @@ export interface FakeProviderOptions {
   readonly origin?: string | undefined;
   readonly now?: (() => Date) | undefined;
 }
+
+/** The path of a fake hosted page: `/pay/fs_<uuid>`, nothing after it. */
+const HOSTED_PATH = /^\/pay\/(fs_[0-9a-f-]{36})$/;
 
 /** The secret the fake provider signs with unless told otherwise (test value, not a real secret). */
 export const FAKE_PROVIDER_SECRET = "whsec_ZmFrZS1wcm92aWRlci10ZXN0LXNlY3JldC0xMjM0NQ==";
@@ -138,7 +142,9 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
 
   function sessionOf(sessionId: string): FakeSession {
     const session = sessions.get(sessionId);
-    if (!session) throw new LinkpayError("ATTEMPT_NOT_FOUND", `No fake session ${sessionId}`);
+    if (!session) {
+      throw new LinkpayError("PROVIDER_SESSION_NOT_FOUND", `No fake session ${sessionId}`);
+    }
     return session;
   }
 
@@ -226,8 +232,16 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
         status: session.status,
         refundedAmount: money(session.refunded, currency),
         expiresAt: session.input.expiresAt,
+        customerEmail: session.input.customerEmail,
         raw: { ...session },
       };
+    },
+
+    checkoutSessionIdFromUrl(hostedUrl) {
+      if (!URL.canParse(hostedUrl)) return undefined;
+      const url = new URL(hostedUrl);
+      if (url.origin !== origin) return undefined;
+      return HOSTED_PATH.exec(url.pathname)?.[1];
     },
 
     deliver(input) {

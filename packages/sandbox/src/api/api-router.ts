@@ -1,6 +1,7 @@
 /**
  * @module
- * The Stripe-compatible `/v1` API: key check, API faults, form decoding (`extended`, so
+ * The Stripe-compatible `/v1` API: key check (the key names the account; restricted keys read
+ * only), API faults, form decoding (`extended`, so
  * `line_items[0][price_data][currency]` nests as Stripe's does), the card-number guard, the
  * routes, and Stripe-shaped errors for everything else.
  */
@@ -18,13 +19,14 @@ import { eventRoutes } from "./event-routes";
 import type { IdempotencyStore } from "./idempotency";
 import { paymentObjectRoutes } from "./payment-object-routes";
 import { refundRoutes } from "./refund-routes";
+import { restrictedKeyPermissions } from "./restricted-keys";
 
 /** What the API router needs. */
 export interface ApiRouterOptions {
   readonly context: SandboxContext;
   readonly faults: FaultState;
   readonly idempotency: IdempotencyStore;
-  /** The only key accepted, or undefined for any `sk_test_…` key. */
+  /** The only secret key accepted (and its `rk_test_…` twin), or undefined for any test key. */
   readonly apiKey: string | undefined;
   readonly pendingWebhooks: (eventId: string) => number;
   readonly logger: Logger;
@@ -38,7 +40,8 @@ export function apiRouter(options: ApiRouterOptions): Router {
     res.set("Stripe-Version", req.get("stripe-version") ?? SANDBOX_API_VERSION);
     next();
   });
-  router.use(authenticate(options.apiKey));
+  router.use(authenticate({ apiKey: options.apiKey, restrictedKeys: true }));
+  router.use(restrictedKeyPermissions());
   router.use(apiFaults(options.faults));
   router.use(express.urlencoded({ extended: true, limit: "100kb", parameterLimit: 2_000 }));
   router.use(refuseCardNumbers());

@@ -1,14 +1,15 @@
 /**
  * @module
- * API key checks with Stripe's 401 answers: a Bearer (or Basic, as `curl -u` sends) secret key is
- * required; any `sk_test_…` key is accepted unless one key is configured; live keys are refused.
+ * API key checks with Stripe's 401 answers: a Bearer (or Basic, as `curl -u` sends) test key is
+ * required; any `sk_test_…` key (and, where allowed, `rk_test_…`) is accepted unless one key is
+ * configured; live keys are refused. The key names the account the request acts for.
  */
 import { safeEqual } from "@linkpay/core/provider-kit";
 import type { Request, RequestHandler } from "express";
+import { type ApiCaller, callerOfKey, keysOfAccount } from "../accounts/api-key-account";
 import { invalidRequest, type SandboxApiError } from "./sandbox-api-error";
 
-const keys = new WeakMap<Request, string>();
-const TEST_KEY = /^sk_test_[A-Za-z0-9_]+$/;
+const callers = new WeakMap<Request, ApiCaller>();
 
 function keyFrom(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
@@ -30,8 +31,17 @@ function unauthorized(message: string): SandboxApiError {
   return invalidRequest(message, { status: 401 });
 }
 
-/** Middleware refusing requests without an acceptable key (`apiKey`: the only key accepted). */
-export function authenticate(apiKey: string | undefined): RequestHandler {
+/** Options of {@link authenticate}. */
+export interface AuthenticateOptions {
+  /** The only secret key accepted (with its `rk_test_` twin, where restricted keys are). */
+  readonly apiKey: string | undefined;
+  /** Accept restricted keys (`rk_test_…`); the API does, the operator endpoints do not. */
+  readonly restrictedKeys: boolean;
+}
+
+/** Middleware refusing requests without an acceptable key, and recording who is calling. */
+export function authenticate({ apiKey, restrictedKeys }: AuthenticateOptions): RequestHandler {
+  const fixedKeys = apiKey === undefined ? undefined : keysOfAccount(apiKey);
   return (req, _res, next) => {
     const key = keyFrom(req.get("authorization"));
     if (key === undefined || key === "") {
@@ -45,16 +55,20 @@ export function authenticate(apiKey: string | undefined): RequestHandler {
         `Invalid API Key provided: ${maskKey(key)}. The linkpay sandbox is test mode only and refuses live keys; use an sk_test_ key.`,
       );
     }
-    const accepted = apiKey === undefined ? TEST_KEY.test(key) : safeEqual(key, apiKey);
+    const caller = callerOfKey(key);
+    const accepted =
+      caller !== undefined &&
+      (restrictedKeys || !caller.restricted) &&
+      (fixedKeys === undefined || fixedKeys.some((fixed) => safeEqual(key, fixed)));
     if (!accepted) throw unauthorized(`Invalid API Key provided: ${maskKey(key)}`);
-    keys.set(req, key);
+    callers.set(req, caller);
     next();
   };
 }
 
-/** The API key `req` was authenticated with. */
-export function apiKeyOf(req: Request): string {
-  const key = keys.get(req);
-  if (key === undefined) throw new Error("authenticate() middleware is not installed");
-  return key;
+/** Who `req` was authenticated as. */
+export function callerOf(req: Request): ApiCaller {
+  const caller = callers.get(req);
+  if (caller === undefined) throw new Error("authenticate() middleware is not installed");
+  return caller;
 }

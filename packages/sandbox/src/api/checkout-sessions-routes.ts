@@ -1,7 +1,8 @@
 /**
  * @module
  * `/v1/checkout/sessions`: create, retrieve (with `expand[]`), list (newest first, filtered by
- * `payment_intent` or `status`), expire, and list a session's line items.
+ * `payment_intent` or `status`), expire, and list a session's line items — each for the calling
+ * account's sessions only.
  */
 import { Router } from "express";
 import * as z from "zod";
@@ -12,11 +13,12 @@ import { lineItemsPath, renderSession } from "../objects/render-session";
 import { createSession } from "../operations/create-session";
 import { expireSession } from "../operations/expire-session";
 import { renderContext, type SandboxContext } from "../operations/sandbox-context";
-import { newestFirst } from "../state/sandbox-state";
+import { callerOf } from "./authenticate";
 import { createSessionParamsSchema } from "./create-session-params";
 import { expandParam, optionalField } from "./form-values";
 import type { IdempotencyStore } from "./idempotency";
 import { pageParamsSchema, pageParamsShape, retrieveParamsSchema } from "./list-params";
+import { recordsOf } from "./records-of";
 import { requestIdOf } from "./request-id";
 import { parseParams } from "./zod-to-stripe-error";
 
@@ -41,19 +43,22 @@ export function checkoutSessionRoutes(
     idempotency.handle((req) => {
       const params = parseParams(createSessionParamsSchema, req.body ?? {});
       const expand = parseExpand(params.expand ?? [], EXPANDABLE.session);
-      return renderSession(render(), createSession(context, params), expand);
+      const session = createSession(context, params, callerOf(req).account);
+      return renderSession(render(), session, expand);
     }),
   );
 
   router.get("/checkout/sessions", (req, res) => {
     const params = parseParams(listSessionsSchema, req.query);
     const expand = parseExpand(params.expand ?? [], EXPANDABLE.session, true);
-    const sessions = newestFirst(context.state.sessions).filter(
-      (session) =>
-        (params.payment_intent === undefined ||
-          session.paymentIntentId === params.payment_intent) &&
-        (params.status === undefined || session.status === params.status),
-    );
+    const sessions = recordsOf(context, req)
+      .sessions()
+      .filter(
+        (session) =>
+          (params.payment_intent === undefined ||
+            session.paymentIntentId === params.payment_intent) &&
+          (params.status === undefined || session.status === params.status),
+      );
     const rendered = render();
     res.json(
       listPage(sessions, params, "/v1/checkout/sessions", (session) =>
@@ -65,7 +70,7 @@ export function checkoutSessionRoutes(
   router.get("/checkout/sessions/:id", (req, res) => {
     const params = parseParams(retrieveParamsSchema, req.query);
     const expand = parseExpand(params.expand ?? [], EXPANDABLE.session);
-    const session = context.state.session(req.params.id);
+    const session = recordsOf(context, req).session(req.params.id);
     // Recorded for the operator: tests see when a merchant's reconciliation asked about it.
     session.retrievals += 1;
     session.lastRetrievedAt = context.clock().getTime();
@@ -77,7 +82,7 @@ export function checkoutSessionRoutes(
     idempotency.handle((req) => {
       const params = parseParams(expireParamsSchema, req.body ?? {});
       const expand = parseExpand(params.expand ?? [], EXPANDABLE.session);
-      const session = context.state.session(String(req.params.id));
+      const session = recordsOf(context, req).session(String(req.params.id));
       expireSession(context, session, {
         requestId: requestIdOf(req),
         idempotencyKey: req.get("idempotency-key") ?? null,
@@ -89,7 +94,7 @@ export function checkoutSessionRoutes(
   router.get("/checkout/sessions/:id/line_items", (req, res) => {
     const params = parseParams(pageParamsSchema, req.query);
     parseExpand(params.expand ?? [], EXPANDABLE.none, true);
-    const session = context.state.session(req.params.id);
+    const session = recordsOf(context, req).session(req.params.id);
     const items = session.lineItems;
     res.json(
       listPage(items, params, lineItemsPath(session.id), (item) => renderLineItem(session, item)),

@@ -1,7 +1,8 @@
 /**
  * @module
  * `/v1/events`: list (newest first; `type` with `*` wildcards, `types[]`, cursors) and retrieve.
- * Every event is here even when its webhook was dropped, which is how merchants reconcile.
+ * Every event of the calling account is here even when its webhook was dropped, which is how
+ * merchants reconcile.
  */
 import { Router } from "express";
 import * as z from "zod";
@@ -13,6 +14,7 @@ import type { EventObject } from "../objects/stripe-shapes";
 import type { SandboxContext } from "../operations/sandbox-context";
 import { formList, optionalField } from "./form-values";
 import { pageParamsShape, retrieveParamsSchema } from "./list-params";
+import { recordsOf } from "./records-of";
 import { resourceMissing } from "./sandbox-api-error";
 import { parseParams } from "./zod-to-stripe-error";
 
@@ -37,10 +39,13 @@ export function eventRoutes(
     const params = parseParams(listEventsSchema, req.query);
     parseExpand(params.expand ?? [], EXPANDABLE.none, true);
     const patterns = [...(params.type === undefined ? [] : [params.type]), ...(params.types ?? [])];
+    const records = recordsOf(context, req);
     const events = context.events
       .newestFirst()
       .filter(
-        (stored) => patterns.length === 0 || matchesAnyEventType(patterns, stored.event.type),
+        (stored) =>
+          records.seesEvent(stored) &&
+          (patterns.length === 0 || matchesAnyEventType(patterns, stored.event.type)),
       );
     const withIds = events.map((stored) => ({ id: stored.event.id, stored }));
     res.json(listPage(withIds, params, "/v1/events", ({ stored }) => render(stored)));
@@ -49,7 +54,9 @@ export function eventRoutes(
   router.get("/events/:id", (req, res) => {
     parseParams(retrieveParamsSchema, req.query);
     const stored = context.events.get(req.params.id);
-    if (stored === undefined) throw resourceMissing("event", req.params.id, "id");
+    if (stored === undefined || !recordsOf(context, req).seesEvent(stored)) {
+      throw resourceMissing("event", req.params.id, "id");
+    }
     res.json(render(stored));
   });
 

@@ -2,12 +2,13 @@
  * @module
  * Stripe's `Idempotency-Key` on POST requests: the same key with the same parameters replays the
  * stored response (`Idempotent-Replayed: true`); with other parameters it is a 400
- * `idempotency_error`; while the first request runs, a 409. Keys are scoped to the API key and
- * kept 24 hours. Only successful responses are stored, so a rejected request can be retried.
+ * `idempotency_error`; while the first request runs, a 409. Keys are scoped to the account (the
+ * API key's) and kept 24 hours. Only successful responses are stored, so a rejected request can
+ * be retried.
  */
 import type { Request, RequestHandler } from "express";
 import type { Clock } from "../clock/clock";
-import { apiKeyOf } from "./authenticate";
+import { callerOf } from "./authenticate";
 import { requestIdOf } from "./request-id";
 import { invalidRequest, SandboxApiError } from "./sandbox-api-error";
 
@@ -63,7 +64,7 @@ export class IdempotencyStore {
         throw invalidRequest(`Idempotency keys can be at most ${MAX_KEY_LENGTH} characters long.`);
       }
       res.set("Idempotency-Key", key);
-      const scope = `${apiKeyOf(req)}\n${key}`;
+      const scope = `${callerOf(req).account}\n${key}`;
       const fingerprint = `${req.method} ${req.baseUrl}${req.path} ${canonical(req.body ?? {})}`;
       const now = this.#clock().getTime();
       const entry = this.#entries.get(scope);

@@ -11,6 +11,7 @@ import type { SandboxContext } from "../operations/sandbox-context";
 import { expandParam, formInteger, metadata, optionalField } from "./form-values";
 import type { IdempotencyStore } from "./idempotency";
 import { retrieveParamsSchema } from "./list-params";
+import { recordsOf } from "./records-of";
 import { requestIdOf } from "./request-id";
 import { parseParams } from "./zod-to-stripe-error";
 
@@ -36,6 +37,7 @@ export function refundRoutes(context: SandboxContext, idempotency: IdempotencySt
       const refund = createRefund(
         context,
         {
+          records: recordsOf(context, req),
           paymentIntentId: params.payment_intent,
           chargeId: params.charge,
           amount: params.amount,
@@ -51,7 +53,7 @@ export function refundRoutes(context: SandboxContext, idempotency: IdempotencySt
 
   router.get("/refunds/:id", (req, res) => {
     parseParams(retrieveParamsSchema, req.query);
-    res.json(renderRefund(context.state.refund(req.params.id)));
+    res.json(renderRefund(recordsOf(context, req).refund(req.params.id)));
   });
 
   return router;

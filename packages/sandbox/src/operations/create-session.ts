@@ -107,11 +107,15 @@ function expiresAt(params: CreateSessionParams, now: number): number {
 }
 
 /**
- * Creates a session in payment mode.
+ * Creates a session in payment mode, belonging to `account`.
  *
  * @throws SandboxApiError 400 naming the offending parameter, as Stripe does.
  */
-export function createSession(context: SandboxContext, params: CreateSessionParams): SessionRecord {
+export function createSession(
+  context: SandboxContext,
+  params: CreateSessionParams,
+  account: string,
+): SessionRecord {
   if (params.mode !== undefined && params.mode !== "payment") {
     throw invalidRequest(`The sandbox supports mode=payment only, not ${params.mode}.`, {
       param: "mode",
@@ -133,6 +137,7 @@ export function createSession(context: SandboxContext, params: CreateSessionPara
   const now = unixSeconds(context.clock);
   const session: SessionRecord = {
     id: newId("checkoutSession"),
+    account,
     seq: context.state.nextSeq(),
     created: now,
     expiresAt: expiresAt(params, now),

@@ -10,12 +10,15 @@ import type { EventCause } from "../events/event-log";
 import { newId } from "../ids/new-id";
 import { renderRefund } from "../objects/render-refund";
 import { assertStripeAmount, moneyFromStripe } from "../objects/stripe-amounts";
+import type { AccountRecords } from "../state/account-records";
 import type { ChargeRecord, RefundRecord } from "../state/records";
 import { emitChargeEvent } from "./emit";
 import type { SandboxContext } from "./sandbox-context";
 
 /** What `POST /v1/refunds` asks for. */
 export interface RefundInput {
+  /** The calling account's records: another account's payment is unknown to it. */
+  readonly records: AccountRecords;
   readonly paymentIntentId?: string | undefined;
   readonly chargeId?: string | undefined;
   /** Minor units; default: everything not yet refunded. */
@@ -27,7 +30,7 @@ export interface RefundInput {
 
 function refundableCharge(context: SandboxContext, input: RefundInput): ChargeRecord {
   if (input.chargeId !== undefined) {
-    const charge = context.state.charge(input.chargeId, "charge");
+    const charge = input.records.charge(input.chargeId, "charge");
     if (charge.status !== "succeeded") {
       throw invalidRequest(`Charge ${charge.id} has not succeeded, so it cannot be refunded.`, {
         param: "charge",
@@ -42,7 +45,7 @@ function refundableCharge(context: SandboxContext, input: RefundInput): ChargeRe
       { code: "parameter_missing" },
     );
   }
-  const intent = context.state.paymentIntent(input.paymentIntentId, "payment_intent");
+  const intent = input.records.paymentIntent(input.paymentIntentId, "payment_intent");
   const charge =
     intent.latestChargeId === null ? undefined : context.state.charges.get(intent.latestChargeId);
   if (intent.status !== "succeeded" || charge === undefined) {
@@ -62,7 +65,7 @@ function display(amount: number, currency: string): string {
  * Refunds (part of) a paid charge and returns the refund.
  *
  * @throws SandboxApiError 400 for an unpaid or fully refunded charge, a currency mismatch or an
- * amount above what is left; 404 for an unknown PaymentIntent or charge.
+ * amount above what is left; 404 for an unknown PaymentIntent or charge (or another account's).
  */
 export function createRefund(
   context: SandboxContext,

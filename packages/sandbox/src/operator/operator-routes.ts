@@ -21,7 +21,7 @@ export function operatorRoutes(
   logger: Logger,
 ): Router {
   const router = Router();
-  router.use(authenticate(apiKey));
+  router.use(authenticate({ apiKey, restrictedKeys: false }));
   router.use(express.json({ limit: "16kb" }));
 
   router.get("/sessions", (_req, res) => {

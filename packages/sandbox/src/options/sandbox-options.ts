@@ -45,7 +45,10 @@ export interface SandboxOptions {
   readonly merchantName?: string | undefined;
   /** Endpoints that receive signed events. */
   readonly webhooks?: readonly WebhookEndpointOptions[] | undefined;
-  /** The only API key accepted (`sk_test_…`); by default any `sk_test_…` key is. */
+  /**
+   * The only secret key accepted (`sk_test_…`), with its read-only twin `rk_test_…`; by default
+   * any test key is, each `sk_test_X` / `rk_test_X` pair an account that sees only its objects.
+   */
   readonly apiKey?: string | undefined;
   /** Faults in force from the start. */
   readonly faults?: FaultSettings | undefined;

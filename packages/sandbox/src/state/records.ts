@@ -42,6 +42,8 @@ export interface KonbiniVoucher {
 /** A Checkout Session. */
 export interface SessionRecord {
   readonly id: string;
+  /** The account (`acct_…`) whose key created it; its PaymentIntent, charges and refunds follow. */
+  readonly account: string;
   readonly seq: number;
   readonly created: number;
   readonly expiresAt: number;

@@ -17,7 +17,10 @@ interface Sequenced {
   readonly seq: number;
 }
 
-/** The records of one sandbox. Lookups by id throw Stripe's `resource_missing`. */
+/**
+ * The records of one sandbox, all accounts' (the API sees one account's: `AccountRecords`).
+ * Lookups by id throw Stripe's `resource_missing`.
+ */
 export class SandboxState {
   readonly sessions = new Map<string, SessionRecord>();
   readonly paymentIntents = new Map<string, PaymentIntentRecord>();
@@ -40,16 +43,6 @@ export class SandboxState {
   /** The PaymentIntent, or a 404 `resource_missing` naming `param`. */
   paymentIntent(id: string, param = "intent"): PaymentIntentRecord {
     return found(this.paymentIntents.get(id), "payment_intent", id, param);
-  }
-
-  /** The charge, or a 404 `resource_missing` naming `param`. */
-  charge(id: string, param = "charge"): ChargeRecord {
-    return found(this.charges.get(id), "charge", id, param);
-  }
-
-  /** The refund, or a 404 `resource_missing` naming `param`. */
-  refund(id: string, param = "refund"): RefundRecord {
-    return found(this.refunds.get(id), "refund", id, param);
   }
 }
 

@@ -74,6 +74,7 @@ export function toCheckoutView(session: StripeCheckoutSession, provider: string)
       "charge",
     ),
     expiresAt: new Date(session.expires_at * 1000),
+    customerEmail: session.customer_email ?? session.customer_details?.email ?? undefined,
     raw: session,
   };
 }

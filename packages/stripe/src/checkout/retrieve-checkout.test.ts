@@ -47,8 +47,32 @@ describe("retrieveCheckout", () => {
       status: "open",
       refundedAmount: money(0, "JPY"),
       expiresAt: input.expiresAt,
+      customerEmail: "hanako@example.com",
       raw: expect.objectContaining({ id, object: "checkout.session" }),
     });
+  });
+
+  it("reads the e-mail from customer_details when the session was created without one", async () => {
+    const { id } = await created();
+    const session = fake.sessionJson(id);
+    for (const [fields, email] of [
+      [
+        { customer_email: null, customer_details: { email: "given@example.com" } },
+        "given@example.com",
+      ],
+      [{ customer_email: null, customer_details: null }, undefined],
+    ] as const) {
+      fake.script({ status: 200, body: { ...session, ...fields } });
+      const view = await provider.retrieveCheckout({ providerSessionId: id });
+      expect(view.customerEmail).toBe(email);
+    }
+  });
+
+  it("keeps an unreachable Stripe apart from a missing session", async () => {
+    const { id } = await created();
+    fake.script({ status: 500, body: { error: { type: "api_error", message: "Down" } } });
+    const error = await rejectionOf(provider.retrieveCheckout({ providerSessionId: id }));
+    expect(isLinkpayError(error, "PROVIDER_UNAVAILABLE")).toBe(true);
   });
 
   it.each<[string, FakeSessionState, PaymentStatus, number]>([
@@ -148,9 +172,15 @@ describe("retrieveCheckout", () => {
     expect(isLinkpayError(error) && error.message).toContain("not created by linkpay");
   });
 
-  it("maps Stripe's 404 for an unknown session to PROVIDER_REJECTED with its code", async () => {
+  it("maps Stripe's 404 for an unknown session to PROVIDER_SESSION_NOT_FOUND with its code", async () => {
     const error = await rejectionOf(provider.retrieveCheckout({ providerSessionId: "cs_nope" }));
-    expect(isLinkpayError(error, "PROVIDER_REJECTED")).toBe(true);
+    expect(isLinkpayError(error, "PROVIDER_SESSION_NOT_FOUND")).toBe(true);
+    expect(isLinkpayError(error) && [error.kind, error.status, error.retryable]).toEqual([
+      "not_found",
+      404,
+      false,
+    ]);
+    expect(isLinkpayError(error) && error.message).toContain("another account's");
     expect(isLinkpayError(error) && error.details).toMatchObject({
       statusCode: 404,
       code: "resource_missing",

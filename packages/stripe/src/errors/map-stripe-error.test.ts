@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { type ErrorCode, isLinkpayError, type LinkpayError } from "@linkpay/core";
 import { rejectionOf } from "@linkpay/core/testing";
+import Stripe from "stripe";
 import {
   type FakeStripeServer,
   type ScriptedResponse,
@@ -183,6 +184,25 @@ describe("toLinkpayError", () => {
     expect(error.code).toBe("PROVIDER_REJECTED");
     expect(error.details).toEqual({ operation: "refunds.create", errorClass: "TypeError" });
     expect(toLinkpayError(error, "other")).toBe(error);
+  });
+
+  it("tells a missing session apart only where the missing object is the session asked for", () => {
+    const missing = (message: string) =>
+      new Stripe.errors.StripeInvalidRequestError({
+        type: "invalid_request_error",
+        code: "resource_missing",
+        statusCode: 404,
+        message,
+      });
+    const session = toLinkpayError(
+      missing("No such checkout.session: 'cs_test_1'"),
+      "checkout.sessions.retrieve",
+    );
+    expect(session.code).toBe("PROVIDER_SESSION_NOT_FOUND");
+    expect(session.message).toContain("No such checkout.session: 'cs_test_1'");
+    expect(
+      toLinkpayError(missing("No such price: 'price_1'"), "checkout.sessions.create").code,
+    ).toBe("PROVIDER_REJECTED");
   });
 
   it("redacts anything shaped like a key or signing secret", () => {

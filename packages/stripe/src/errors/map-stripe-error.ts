@@ -1,7 +1,7 @@
 /**
  * @module
- * Wraps stripe-node errors in LinkpayErrors: "misconfigured", "rejected" and "try again later" are
- * kept apart, and Stripe's request id, type, code and status survive for diagnosis (never the key).
+ * Wraps stripe-node errors in LinkpayErrors: "misconfigured", "rejected", "no such session" and
+ * "try again later" are kept apart, and Stripe's request id, type, code and status survive for diagnosis (never the key).
  */
 import { type ErrorCode, isLinkpayError, LinkpayError } from "@linkpay/core";
 import Stripe from "stripe";
@@ -13,7 +13,30 @@ const { errors } = Stripe;
 // API keys and signing secrets, in case a message ever quotes one (Stripe masks keys, but be sure).
 const SECRET_LIKE = /\b(?:sk|rk|pk)_(?:test|live)_[A-Za-z0-9*]+|\bwhsec_[A-Za-z0-9+/=_-]+/g;
 
-function codeFor(error: StripeError): ErrorCode {
+/**
+ * Operations whose 404 `resource_missing` means "no such object for this account" (Stripe answers
+ * the same for an id never created and for another account's), with the code and a hint.
+ */
+const MISSING: Readonly<Record<string, { readonly code: ErrorCode; readonly hint: string }>> = {
+  "checkout.sessions.retrieve": {
+    code: "PROVIDER_SESSION_NOT_FOUND",
+    hint: "no such Checkout Session for this key's account (never created, or another account's)",
+  },
+  "checkout.sessions.expire": {
+    code: "PROVIDER_SESSION_NOT_FOUND",
+    hint: "no such Checkout Session for this key's account (never created, or another account's)",
+  },
+};
+
+function missingObject(error: StripeError, operation: string) {
+  return error.statusCode === 404 && error.code === "resource_missing"
+    ? MISSING[operation]
+    : undefined;
+}
+
+function codeFor(error: StripeError, operation: string): ErrorCode {
+  const missing = missingObject(error, operation);
+  if (missing !== undefined) return missing.code;
   if (
     error instanceof errors.StripeAuthenticationError ||
     error instanceof errors.StripePermissionError
@@ -58,11 +81,13 @@ export function toLinkpayError(error: unknown, operation: string): LinkpayError 
       details: { operation, errorClass: name },
     });
   }
-  const code = codeFor(error);
+  const code = codeFor(error, operation);
   const reason = redactSecrets(error.message).slice(0, 500);
+  const hint = missingObject(error, operation)?.hint;
   return new LinkpayError(
     code,
-    `Stripe ${operation} failed: ${error.type}${error.code ? ` (${error.code})` : ""}: ${reason}`,
+    `Stripe ${operation} failed: ${error.type}${error.code ? ` (${error.code})` : ""}: ${reason}` +
+      (hint === undefined ? "" : ` (${hint})`),
     {
       cause: error,
       details: definedOnly({

@@ -47,6 +47,8 @@ export const checkoutSessionSchema = z.looseObject({
   expires_at: z.number().int().positive(),
   url: z.string().nullish(),
   payment_intent: z.union([z.string().min(1), paymentIntentSchema]).nullish(),
+  customer_email: z.string().nullish(),
+  customer_details: z.looseObject({ email: z.string().nullish() }).nullish(),
 });
 
 /** A Checkout Session, as read by the adapter. */

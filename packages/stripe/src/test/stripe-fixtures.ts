@@ -9,7 +9,7 @@ import {
   type WebhookDelivery,
 } from "@linkpay/core";
 import { createStripeProvider, type StripeProvider } from "../create-stripe-provider";
-import { STRIPE_CHECKOUT_ORIGIN } from "../options/resolve-options";
+import { STRIPE_CHECKOUT_ORIGIN } from "../options/connection-options";
 import type { StripeProviderOptions } from "../options/stripe-provider-options";
 import { signStripeWebhook } from "../webhooks/sign-stripe-webhook";
 import { FAKE_SECRET_KEY, type FakeStripeServer } from "./fake-stripe-server";
