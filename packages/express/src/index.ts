@@ -2,8 +2,9 @@
  * @module
  * @linkpay/express: the Express 5 integration of linkpay. `mountLinkpay` installs it all in one
  * call, in the documented order: request logging, the webhook route (raw bytes, 2xx only after
- * commit), CSP reports, security headers with the providers' origins in `form-action`, the app's
- * body parsers, the card-data guard, CSRF protection, the app's routes, 404 and one error handler.
+ * commit), CSP reports (and, when configured, their feed for the patrol), security headers with
+ * the providers' origins in `form-action`, the app's body parsers, the card-data guard, CSRF
+ * protection, the app's routes, 404 and one error handler.
  * The pieces stay public for apps that assemble their own order (see docs/express.md), with the
  * checkout redirect, the return page handler and rate limits for the app's own routes.
  */
@@ -13,6 +14,7 @@ export {
   checkoutHandler,
   redirectToCheckout,
 } from "./checkout-redirect";
+export { type CspReportFeedOptions, cspReportFeed } from "./csp-report-feed";
 export {
   CSRF_TOKEN_HEADER,
   type CsrfProtection,

@@ -106,6 +106,7 @@ describe("loadConfig", () => {
       SQLITE_SYNCHRONOUS: "off",
       STRIPE_PAYMENT_METHODS: "card,paypay",
       RECONCILE_AFTER_SECONDS: "soon",
+      PATROL_FEED_TOKEN: "too-short",
     });
     for (const variable of [
       "PORT",
@@ -122,6 +123,7 @@ describe("loadConfig", () => {
       "SQLITE_SYNCHRONOUS",
       "STRIPE_PAYMENT_METHODS",
       "RECONCILE_AFTER_SECONDS",
+      "PATROL_FEED_TOKEN",
     ]) {
       expect({
         variable,
@@ -225,6 +227,26 @@ describe("loadConfig", () => {
     });
     // Outside production the same gaps are fine: the sandbox and a random secret are used.
     expect(loadConfig({ NODE_ENV: "development" }).production).toBe(false);
+  });
+
+  it("reads the patrol's feed token, several while rotating, and never shows one", () => {
+    const token = "patrol-feed-token-0123456789-abcdefghij";
+    const next = "patrol-feed-token-next-9876543210-zyxwv";
+    expect(loadConfig({}).patrolFeedTokens).toBeUndefined();
+    expect(loadConfig({ PATROL_FEED_TOKEN: " " }).patrolFeedTokens).toBeUndefined();
+    expect(loadConfig({ PATROL_FEED_TOKEN: token }).patrolFeedTokens).toEqual([token]);
+    expect(loadConfig({ PATROL_FEED_TOKEN: `${next}, ${token}` }).patrolFeedTokens).toEqual([
+      next,
+      token,
+    ]);
+    for (const bad of ["a-secret-but-short", `${token},`, `${token} with-space-0123456789abcdef`]) {
+      const error = refusal({ PATROL_FEED_TOKEN: bad });
+      expect(error.problems).toEqual([
+        expect.stringMatching(/^PATROL_FEED_TOKEN must be one token of 32\+ characters/),
+      ]);
+      expect(shown(error)).not.toContain("a-secret-but-short");
+      expect(shown(error)).not.toContain(token);
+    }
   });
 
   it("checks the console's variables and names each problem", () => {

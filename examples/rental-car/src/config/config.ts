@@ -51,6 +51,11 @@ export interface AppConfig {
    * unset: any address (sign-in with two factors still applies).
    */
   readonly adminAllowedIps: readonly string[] | undefined;
+  /**
+   * `PATROL_FEED_TOKEN`: the bearer token(s) `@linkpay/patrol` reads the CSP reports with, at
+   * `/.well-known/linkpay/csp-reports`; comma-separated while rotating. Unset: no feed (404).
+   */
+  readonly patrolFeedTokens: readonly string[] | undefined;
   readonly production: boolean;
 }
 
@@ -194,6 +199,17 @@ const envSchema = z.object({
     .refine((entries) => entries === undefined || entries.every(isAddressOrRange), {
       error: "ADMIN_ALLOWED_IPS must be addresses or CIDR ranges, e.g. 203.0.113.7,10.0.0.0/8",
     }),
+  PATROL_FEED_TOKEN: optional
+    .transform((value) => value?.split(",").map((token) => token.trim()))
+    .refine(
+      (tokens) =>
+        tokens === undefined ||
+        tokens.every((token) => token.length >= 32 && /^[A-Za-z0-9\-._~+/]+=*$/.test(token)),
+      {
+        error:
+          "PATROL_FEED_TOKEN must be one token of 32+ characters (openssl rand -base64 32), or several comma-separated while rotating",
+      },
+    ),
   NODE_ENV: optional,
 });
 
@@ -314,6 +330,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     consolePort: values.CONSOLE_PORT,
     consolePublicUrl: values.CONSOLE_PUBLIC_URL ?? `http://localhost:${values.CONSOLE_PORT}`,
     adminAllowedIps: values.ADMIN_ALLOWED_IPS,
+    patrolFeedTokens: values.PATROL_FEED_TOKEN,
     production,
   };
 }

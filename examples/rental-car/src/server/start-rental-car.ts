@@ -128,6 +128,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
       db,
       payments,
       cspReports: store,
+      patrolFeedTokens: config.patrolFeedTokens,
       logger,
       publicBaseUrl,
       secret,

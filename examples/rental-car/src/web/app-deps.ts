@@ -18,6 +18,8 @@ export interface AppDeps {
   readonly payments: Payments;
   /** Keeps the CSP violation reports shoppers' browsers send (the SQL store, shared by instances). */
   readonly cspReports: CspReportStore;
+  /** The patrol's bearer tokens for the CSP report feed; undefined: the feed is not mounted. */
+  readonly patrolFeedTokens?: readonly string[] | undefined;
   readonly logger: LinkpayLogger;
   /** The origin shoppers use, e.g. `http://localhost:3000`. */
   readonly publicBaseUrl: string;

@@ -1,8 +1,9 @@
 /**
  * @module
  * The Express app: linkpay mounted in one call (request ids, the webhook route before any body
- * parser, CSP reports, security headers, form parsing, the card-data guard, CSRF; then the pages;
- * then 404 and the one error handler, which renders the site's own error page).
+ * parser, CSP reports and, with PATROL_FEED_TOKEN, their feed for the patrol, security headers,
+ * form parsing, the card-data guard, CSRF; then the pages; then 404 and the one error handler,
+ * which renders the site's own error page).
  */
 import { mountLinkpay } from "@linkpay/express";
 import cookieParser from "cookie-parser";
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
       store: deps.cspReports,
       rateLimitStore: limiterOptions(deps, "csp-report").store,
     },
+    // The patrol reads what shoppers' browsers reported, from the same store, with its token.
+    cspReportFeed: deps.patrolFeedTokens === undefined ? false : { tokens: deps.patrolFeedTokens },
     bodyParsers: [express.urlencoded({ extended: false, limit: "100kb" })],
     csrf: {
       token: {

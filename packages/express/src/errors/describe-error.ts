@@ -37,6 +37,8 @@ const HTTP_MESSAGES: Readonly<Record<HttpErrorCode, string>> = {
   CROSS_SITE_REQUEST_REFUSED: "This request was refused because it did not come from this site.",
   PAYLOAD_TOO_LARGE: "The request body is too large.",
   INVALID_BODY: "The request body could not be read.",
+  INVALID_QUERY: "The query string is invalid.",
+  AUTHENTICATION_REQUIRED: "A valid bearer token is required.",
   WEBHOOK_RAW_BODY_UNAVAILABLE: "The webhook endpoint is not configured correctly.",
   ORDER_NOT_FOUND: "No order was found for this link.",
   RATE_LIMITED: "Too many requests; please wait and try again.",

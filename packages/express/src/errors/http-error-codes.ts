@@ -1,7 +1,8 @@
 /**
  * @module
  * The error codes this package adds to `@linkpay/core`'s registry: HTTP-level refusals that are
- * not payment errors (cross-site requests, oversized bodies, rate limits, unknown orders).
+ * not payment errors (cross-site requests, oversized bodies, rate limits, unknown orders, a machine
+ * client without its bearer token).
  */
 
 /** Every code `@linkpay/express` answers with, beyond the core's, with its HTTP status. */
@@ -12,6 +13,10 @@ export const HTTP_ERROR_CODES = {
   PAYLOAD_TOO_LARGE: 413,
   /** The request body could not be read or parsed. */
   INVALID_BODY: 400,
+  /** A query parameter is malformed or out of range. */
+  INVALID_QUERY: 400,
+  /** A route for machine clients (the CSP report feed) got no bearer token, or a wrong one. */
+  AUTHENTICATION_REQUIRED: 401,
   /** A body parser ran before the webhook route, so the raw bytes the signature covers are gone. */
   WEBHOOK_RAW_BODY_UNAVAILABLE: 500,
   /** The shopper has no order here (no token, a forged one, or another order's session id). */

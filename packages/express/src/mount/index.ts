@@ -2,12 +2,14 @@
  * @module
  * `mountLinkpay`: the whole integration in one call, in the one order that works. Request ids and
  * redacted logs first; the webhook route before any body parser (signatures cover the raw bytes);
- * CSP reports before CSRF (browsers send them without a token); security headers with the
- * providers' origins in `form-action`; the app's body parsers in their own, visible place; the
- * card-data guard and CSRF protection over the parsed request; then the app's routes; then 404 and
- * the error handler. Every part can be configured, replaced by your own handler, or turned off.
+ * CSP reports before CSRF (browsers send them without a token) and, when configured, the feed the
+ * patrol reads them from (before the card-data guard, which would scan its token); security
+ * headers with the providers' origins in `form-action`; the app's body parsers in their own,
+ * visible place; the card-data guard and CSRF protection over the parsed request; then the app's
+ * routes; then 404 and the error handler. Every part can be configured, replaced by your own
+ * handler, or turned off.
  */
-import type { CspReportStore, Payments } from "@linkpay/core";
+import { type CspReportStore, LinkpayError, type Payments } from "@linkpay/core";
 import express, {
   type ErrorRequestHandler,
   type Express,
@@ -15,6 +17,7 @@ import express, {
   type Router,
 } from "express";
 import { type RejectCardDataOptions, rejectCardData } from "../card-data-guard";
+import { type CspReportFeedOptions, cspReportFeed } from "../csp-report-feed";
 import { type CsrfProtection, type CsrfProtectionOptions, csrfProtection } from "../csrf";
 import { type ErrorHandlerOptions, errorHandler, notFoundHandler } from "../error-handler";
 import {
@@ -62,6 +65,13 @@ export interface MountLinkpayOptions {
    * `store` (default: this process's memory; pass your SQL store in production).
    */
   readonly cspReports?: MountPart<CspReportRouteOptions>;
+  /**
+   * 3b. Off unless given: `{ tokens }` mounts {@link cspReportFeed} (default at
+   * `/.well-known/linkpay/csp-reports`), reading the store of `cspReports` unless you pass `store`.
+   */
+  readonly cspReportFeed?:
+    | MountPart<Omit<CspReportFeedOptions, "store"> & Partial<Pick<CspReportFeedOptions, "store">>>
+    | undefined;
   /** 4. helmet with the strict CSP and a nonce per response (`res.locals.cspNonce`). */
   readonly securityHeaders?: MountPart<Omit<SecurityHeadersOptions, "payments">>;
   /** 5. Your body parsers; default url-encoded and JSON bodies up to 100 KiB. */
@@ -137,6 +147,23 @@ export function mountLinkpay(app: Express, options: MountLinkpayOptions): Mounte
       const route = cspReportRoute({ logger, ...part, path: reportUri });
       cspReports = route.store;
       return route;
+    }),
+  );
+  // Unlike the other parts, the feed is off by default: it needs tokens only the app can choose.
+  use(
+    partOf<
+      Omit<CspReportFeedOptions, "store"> & Partial<Pick<CspReportFeedOptions, "store">>,
+      Handler
+    >(options.cspReportFeed ?? false, (part) => {
+      const store = part?.store ?? cspReports;
+      if (part === undefined || store === undefined) {
+        throw new LinkpayError(
+          "CONFIG_INVALID",
+          "mountLinkpay's cspReportFeed needs { store } when cspReports is off or your own handler: the feed reads the store the reports are kept in",
+          { details: { field: "cspReportFeed.store" } },
+        );
+      }
+      return cspReportFeed({ ...part, store });
     }),
   );
   use(

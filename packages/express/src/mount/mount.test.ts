@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@jest/globals";
-import { createMemoryCspReportStore } from "@linkpay/core";
+import { type CspReportStore, createMemoryCspReportStore } from "@linkpay/core";
 import express, { type RequestHandler } from "express";
 import request from "supertest";
 import { cspNonce } from "../security-headers";
@@ -96,6 +96,65 @@ describe("mountLinkpay: one call, the documented order", () => {
     expect(String(page.headers["content-security-policy"])).toContain("report-uri /reports/csp");
   });
 
+  it("mounts the CSP report feed only when given tokens, over the report route's store", async () => {
+    // Luhn-valid digits: the card-data guard, which scans headers, must not see this token.
+    const token = "4242424242424242-patrol-feed-token-0001";
+    const store = createMemoryCspReportStore();
+    await store.recordCspViolations({
+      violations: [
+        {
+          documentUrl: "https://shop.example/book",
+          blockedUrl: "https://skimmer.example/s.js",
+          directive: "script-src-elem",
+          disposition: "enforce",
+        },
+      ],
+      at: new Date("2026-12-05T10:00:00Z"),
+    });
+    const withFeed = express();
+    mountLinkpay(withFeed, {
+      payments: createShop().payments,
+      logger: captureLogs().logger,
+      cspReports: { store },
+      cspReportFeed: { tokens: [token] },
+      routes: () => {},
+    });
+    const feed = await request(withFeed)
+      .get("/.well-known/linkpay/csp-reports")
+      .set("Authorization", `Bearer ${token}`);
+    expect(feed.status).toBe(200);
+    expect(feed.body.violations).toEqual([
+      expect.objectContaining({ blockedUrl: "https://skimmer.example/s.js", count: 1 }),
+    ]);
+    const refused = await request(withFeed)
+      .get("/.well-known/linkpay/csp-reports")
+      .set("Accept", "application/json");
+    expect([refused.status, refused.body.error.code]).toEqual([401, "AUTHENTICATION_REQUIRED"]);
+
+    const withoutFeed = express();
+    mountLinkpay(withoutFeed, {
+      payments: createShop().payments,
+      logger: captureLogs().logger,
+      cspReports: { store },
+      routes: () => {},
+    });
+    expect((await request(withoutFeed).get("/.well-known/linkpay/csp-reports")).status).toBe(404);
+  });
+
+  it("refuses a feed with no store to read when the report route is not linkpay's", () => {
+    const mount = (cspReportFeed: { tokens: string; store?: CspReportStore }) =>
+      mountLinkpay(express(), {
+        payments: createShop().payments,
+        logger: captureLogs().logger,
+        cspReports: false,
+        cspReportFeed,
+        routes: () => {},
+      });
+    const tokens = "patrol-feed-token-0123456789-abcdefghij";
+    expect(() => mount({ tokens })).toThrow(/cspReportFeed needs \{ store \}/);
+    expect(() => mount({ tokens, store: createMemoryCspReportStore() })).not.toThrow();
+  });
+
   it("ends with 404 and the error handler after the app's routes", async () => {
     const app = express();
     mountLinkpay(app, {
@@ -156,6 +215,7 @@ describe("mountLinkpay: one call, the documented order", () => {
       requestLogging: mark("logging"),
       webhooks: mark("webhooks"),
       cspReports: mark("csp-reports"),
+      cspReportFeed: mark("csp-report-feed"),
       securityHeaders: mark("headers"),
       bodyParsers: [mark("parser")],
       cardDataGuard: mark("card-guard"),
@@ -172,6 +232,7 @@ describe("mountLinkpay: one call, the documented order", () => {
       "logging",
       "webhooks",
       "csp-reports",
+      "csp-report-feed",
       "headers",
       "parser",
       "card-guard",
