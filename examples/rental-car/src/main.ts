@@ -3,6 +3,7 @@
  * The demo and the production entry point: reads the environment, starts the app (and the sandbox
  * when no Stripe key is set), prints where to go, and stops everything cleanly on Ctrl-C.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config/config";
 import { startRentalCar } from "./server/start-rental-car";
 
@@ -12,9 +13,22 @@ const RATE_LIMIT_PLACES = {
   memory: "this process's memory (run one instance with SQLite)",
 } as const;
 
+/** Where the demo leaves the sandbox's read-only key for the patrol (examples/rental-car/linkpay-patrol.json). */
+const PATROL_KEY_FILE = "data/patrol-read-key";
+
+/**
+ * The sandbox's key changes at every start; the patrol asks the sandbox about sessions with its
+ * restricted (read-only) twin, `rk_test_…`, as it would ask Stripe with a restricted key.
+ */
+function writePatrolKey(sandboxKey: string): void {
+  mkdirSync("data", { recursive: true });
+  writeFileSync(PATROL_KEY_FILE, `${sandboxKey.replace(/^sk_/, "rk_")}\n`, { mode: 0o600 });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await startRentalCar({ config });
+  if (app.sandboxKey !== undefined) writePatrolKey(app.sandboxKey);
   const lines = [
     "",
     `  Linkpay Rent-a-Car is running: ${app.url}`,
@@ -23,6 +37,7 @@ async function main(): Promise<void> {
       : [
           `  Payments: the offline sandbox at ${app.sandbox.origin} (test card 4242 4242 4242 4242)`,
           `  Sandbox operator key (test only): ${app.sandboxKey}`,
+          `  Patrol: its read-only sandbox key is in ${PATROL_KEY_FILE}; run \`npm run patrol:demo\``,
         ].join("\n"),
     `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
     `  Rate limits: ${RATE_LIMIT_PLACES[app.rateLimitStore]}`,

@@ -15,6 +15,7 @@ import { lintTarball } from "./lint-tarballs";
 import { stopAll } from "./long-running-process";
 import { packPackages } from "./pack-packages";
 import { runPaidCheckout } from "./paid-checkout";
+import { checkPatrolCli } from "./patrol-cli";
 import { phaseRunner } from "./phases";
 import { type AppKind, checkEntryPoints, createApp, typeCheckAndBuild } from "./throwaway-app";
 
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
       const store = STORES[kind] === undefined ? "memory store" : "PostgreSQL";
       await phases.run(`paid checkout (${kind} app, ${store})`, async () =>
         print(`   ${await runPaidCheckout(app, STORES[kind])}`),
+      );
+      await phases.run(`patrol CLI (${kind} app)`, async () =>
+        print(`   ${await checkPatrolCli(app)}`),
       );
     }
     print(`test:packages passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);

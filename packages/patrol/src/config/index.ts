@@ -1,0 +1,14 @@
+export {
+  type ParseConfigOptions,
+  type PatrolConfig,
+  parsePatrolConfig,
+  type ResolvedAlertSpec,
+  readPatrolConfig,
+} from "./load-config";
+export {
+  type Journey,
+  type JourneyStep,
+  type PatrolConfigFile,
+  patrolConfigSchema,
+  type SecretRef,
+} from "./patrol-config";

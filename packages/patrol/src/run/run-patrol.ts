@@ -1,0 +1,208 @@
+/**
+ * @module
+ * One patrol run: a fresh browser visits the configured pages and runs every journey up to the
+ * provider's page, the redirect of each journey is checked with the provider, and the pages are
+ * compared with the baseline. Reports from shoppers' browsers and the file manifest are added when
+ * configured. The result is a {@link PatrolReport}; alerts and files are the caller's business.
+ */
+import { randomBytes } from "node:crypto";
+import type { CheckoutReader } from "@linkpay/core";
+import type { Browser } from "playwright-core";
+import { launchPatrolBrowser } from "../browser/launch-browser";
+import { recordPages } from "../browser/page-recorder";
+import { runJourney } from "../browser/run-journey";
+import type { PatrolConfig } from "../config";
+import { findingsFromCspReports, readCspReports } from "../csp-reports";
+import { comparePages } from "../diff/compare-pages";
+import { readManifest, verifyManifest } from "../manifest";
+import { type Finding, worstSeverity } from "../model/findings";
+import type { PageSnapshot, RedirectRecord, Snapshot } from "../model/snapshot";
+import { checkRedirect } from "../redirect/check-redirect";
+
+/** What one run found, with the snapshot it took. */
+export interface PatrolReport {
+  readonly version: 1;
+  readonly runId: string;
+  readonly site: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** `clean` when no finding is worse than info. */
+  readonly verdict: "clean" | "warning" | "critical";
+  readonly findings: readonly Finding[];
+  readonly snapshot: Snapshot;
+}
+
+/** Options of {@link runPatrol}. */
+export interface RunPatrolOptions {
+  readonly config: PatrolConfig;
+  /** Asks the provider about sessions (from `createStripeCheckoutReader` for Stripe). */
+  readonly reader: CheckoutReader;
+  /** The approved snapshot to compare with; without one only the absolute checks run. */
+  readonly baseline?: Snapshot | undefined;
+  /** CSP reports are read from this time on (the previous run's start). */
+  readonly reportsSince?: Date | undefined;
+  readonly now?: (() => Date) | undefined;
+  /** Extra Chromium flags (tests: trust a throwaway certificate). */
+  readonly browserArgs?: readonly string[] | undefined;
+}
+
+/** Runs the patrol once. */
+export async function runPatrol(options: RunPatrolOptions): Promise<PatrolReport> {
+  const { config, reader } = options;
+  const now = options.now ?? (() => new Date());
+  const started = now();
+  const runId = `${started.toISOString().replace(/[-:]/g, "").slice(0, 15)}-${randomBytes(4).toString("hex")}`;
+  const browser = await launchPatrolBrowser({
+    executablePath: config.browser.executablePath,
+    extraArgs: options.browserArgs,
+  });
+  const findings: Finding[] = [];
+  const pages: PageSnapshot[] = [];
+  const redirects: RedirectRecord[] = [];
+  try {
+    pages.push(...(await visitPages(browser, config)));
+    for (const journey of config.journeys) {
+      const context = await newContext(browser, config);
+      try {
+        const page = await context.newPage();
+        const result = await runJourney({
+          page,
+          recorder: recordPages(page, config.site),
+          site: config.site,
+          checkoutOrigins: reader.checkoutOrigins,
+          journey,
+          values: { run: runId, email: config.email.replaceAll("{run}", runId), now: started },
+          timeoutMs: config.browser.timeoutMs,
+        });
+        pages.push(
+          ...result.pages,
+          ...(result.landingPage === undefined ? [] : [result.landingPage]),
+        );
+        redirects.push(result.redirect);
+        findings.push(
+          ...(await checkRedirect({
+            record: result.redirect,
+            landingUrl: result.landingUrl,
+            site: config.site,
+            reader,
+            expireOwnSession: config.provider.expireSessions,
+          })),
+        );
+      } catch (error) {
+        findings.push({
+          severity: "critical",
+          code: "JOURNEY_FAILED",
+          where: `journey:${journey.name}`,
+          subject: journey.name,
+          message: `The journey could not reach the payment step, so the redirect was not checked: ${(error as Error).message}`,
+        });
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  // A journey's landing page exists only when the redirect went wrong: never compare it.
+  findings.push(
+    ...comparePages({
+      baseline: options.baseline?.pages,
+      pages,
+      site: config.site,
+      checkoutOrigins: reader.checkoutOrigins,
+    }),
+  );
+  if (config.cspReports !== undefined) {
+    try {
+      const violations = await readCspReports({
+        ...config.cspReports,
+        since: options.reportsSince,
+      });
+      findings.push(...findingsFromCspReports({ violations }));
+    } catch (error) {
+      findings.push({
+        severity: "warning",
+        code: "CSP_VIOLATION_REPORTED",
+        where: config.cspReports.url,
+        subject: "feed",
+        message: `Could not read the CSP report feed: ${(error as Error).message}`,
+      });
+    }
+  }
+  if (config.manifest !== undefined) {
+    const manifest = await readManifest(config.manifest.file);
+    findings.push(
+      ...(await verifyManifest({
+        manifest,
+        root: config.manifest.root,
+        include: config.manifest.include,
+        exclude: config.manifest.exclude,
+      })),
+    );
+  }
+  const worst = worstSeverity(findings);
+  return {
+    version: 1,
+    runId,
+    site: config.site,
+    startedAt: started.toISOString(),
+    finishedAt: now().toISOString(),
+    verdict: worst === undefined || worst === "info" ? "clean" : worst,
+    findings,
+    snapshot: {
+      version: 1,
+      baseUrl: config.site,
+      takenAt: started.toISOString(),
+      pages,
+      redirects,
+    },
+  };
+}
+
+function newContext(browser: Browser, config: PatrolConfig) {
+  return browser.newContext({
+    locale: config.browser.locale,
+    viewport: config.browser.viewport,
+    serviceWorkers: "block",
+  });
+}
+
+async function visitPages(browser: Browser, config: PatrolConfig): Promise<PageSnapshot[]> {
+  const context = await newContext(browser, config);
+  const pages: PageSnapshot[] = [];
+  try {
+    const page = await context.newPage();
+    const recorder = recordPages(page, config.site);
+    for (const path of config.pages) {
+      recorder.reset();
+      try {
+        const response = await page.goto(new URL(path, config.site).href, {
+          timeout: config.browser.timeoutMs,
+          waitUntil: "load",
+        });
+        pages.push(await recorder.snapshot(path, response));
+      } catch (error) {
+        pages.push(unreachable(path, new URL(path, config.site).href, error));
+      }
+    }
+  } finally {
+    await context.close();
+  }
+  return pages;
+}
+
+function unreachable(key: string, url: string, _error: unknown): PageSnapshot {
+  return {
+    key,
+    url,
+    status: 0,
+    headers: { csp: null, cspReportOnly: null, other: {} },
+    scripts: [],
+    iframes: [],
+    forms: [],
+    linkOrigins: [],
+    thirdPartyOrigins: [],
+    navigations: [],
+    cookies: [],
+  };
+}
