@@ -37,7 +37,7 @@ async function main(): Promise<void> {
       : [
           `  Payments: the offline sandbox at ${app.sandbox.origin} (test card 4242 4242 4242 4242)`,
           `  Sandbox operator key (test only): ${app.sandboxKey}`,
-          `  Patrol: its read-only sandbox key is in ${PATROL_KEY_FILE}; run \`npm run patrol:demo\``,
+          `  Patrol: the sandbox's restricted key for it is in ${PATROL_KEY_FILE}; run \`npm run patrol:demo\``,
         ].join("\n"),
     `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
     `  Rate limits: ${RATE_LIMIT_PLACES[app.rateLimitStore]}`,

@@ -5,7 +5,7 @@
  * of which one run must report with the right severity. The patrol asks the shop's sandbox about
  * each session with the shop's restricted (read) key, as it would ask Stripe.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
@@ -16,9 +16,11 @@ import {
   baselineCommand,
   type CommandContext,
   checkCommand,
+  createManifest,
   type Finding,
   type PatrolAlert,
   parsePatrolConfig,
+  writeManifest,
 } from "@linkpay/patrol";
 import { createStripeCheckoutReader, createStripeProvider } from "@linkpay/stripe";
 import { requireChromium } from "../test-support/browser";
@@ -33,6 +35,8 @@ import { startTestApp, type TestApp } from "../test-support/test-app";
 /** Clean runs in CI (the long run of 100 is documented in docs/patrol.md). */
 const CLEAN_RUNS = Number(process.env.PATROL_CLEAN_RUNS ?? 10);
 const LOOKALIKE = "http://checkout-stripe.invalid";
+/** The shop's CSP report feed token (PATROL_FEED_TOKEN). */
+const FEED_TOKEN = "patrol-feed-token-for-the-tamper-suite-0123456789";
 
 /** The demo's shipped patrol config. */
 function shippedConfig(): { journeys: unknown[] } {
@@ -44,6 +48,8 @@ const runBrowser = requireChromium();
   let app: TestApp;
   let proxy: SiteProxy;
   let stateDir: string;
+  /** A copy of the app's build, as deployed: the manifest's root. */
+  let buildDir: string;
   let context: CommandContext;
   let baseline: Awaited<ReturnType<typeof baselineCommand>>;
   const alerts: PatrolAlert[] = [];
@@ -54,11 +60,14 @@ const runBrowser = requireChromium();
     // No fixed sandbox key: every sk_test_ key is an account of its own, so the attacker below
     // can have a merchant account of their own at the same provider.
     app = await startTestApp({
-      env: { PUBLIC_BASE_URL: proxy.origin },
+      env: { PUBLIC_BASE_URL: proxy.origin, PATROL_FEED_TOKEN: FEED_TOKEN },
       sandbox: { apiKey: undefined },
     });
     proxy.setTarget(`http://127.0.0.1:${app.port}`);
     stateDir = mkdtempSync(join(tmpdir(), "patrol-state-"));
+    buildDir = join(stateDir, "build");
+    cpSync(join(__dirname, "../../dist"), buildDir, { recursive: true });
+    await writeManifest(join(stateDir, "manifest.json"), await createManifest({ root: buildDir }));
     const sandbox = app.sandbox;
     if (sandbox === undefined || app.sandboxKey === undefined)
       throw new Error("the test app has no sandbox");
@@ -75,6 +84,7 @@ const runBrowser = requireChromium();
           checkoutOrigins: [sandbox.origin],
         },
         stateDir,
+        manifest: { root: buildDir, file: "manifest.json" },
         browser: { timeoutMs: 10_000 },
       },
       { baseDir: stateDir, env: { KEY: app.sandboxKey.replace(/^sk_/, "rk_") } },
@@ -347,6 +357,55 @@ const runBrowser = requireChromium();
       })),
     );
     expect(has(findings, "FRAME_ANCESTORS_REMOVED")).toContain("critical");
+  }, 60_000);
+
+  it("finds a web shell dropped into the deployed build (critical)", async () => {
+    const shell = join(buildDir, "shell.php");
+    writeFileSync(shell, '<?php system($_GET["c"]);');
+    try {
+      const { findings } = await checkWith(undefined);
+      expect(summary(findings.filter((f) => f.code === "FILE_ADDED"))).toEqual([
+        expect.stringMatching(/^critical FILE_ADDED shell\.php shell\.php: /),
+      ]);
+    } finally {
+      unlinkSync(shell);
+    }
+  }, 60_000);
+
+  it("reads what real shoppers' browsers reported between two runs (critical)", async () => {
+    // The same patrol, reading the shop's feed of CSP reports since its previous run.
+    const withFeed: CommandContext = {
+      ...context,
+      config: {
+        ...context.config,
+        cspReports: { url: `${proxy.origin}/.well-known/linkpay/csp-reports`, token: FEED_TOKEN },
+      },
+    };
+    proxy.tamper(undefined);
+    expect(summary((await checkCommand(withFeed)).report.findings)).toEqual([]);
+    // Between runs, a shopper's browser blocks a skimming script and reports it.
+    const report = await fetch(`${proxy.origin}/csp-reports`, {
+      method: "POST",
+      headers: { "content-type": "application/csp-report" },
+      body: JSON.stringify({
+        "csp-report": {
+          "document-uri": `${proxy.origin}/book?carClass=K`,
+          "blocked-uri": SKIMMER,
+          "effective-directive": "script-src-elem",
+          "violated-directive": "script-src-elem",
+          disposition: "enforce",
+        },
+      }),
+    });
+    expect(report.status).toBe(204);
+    const { findings } = await checkCommand(withFeed).then(({ report: r }) => r);
+    expect(summary(findings.filter((f) => f.code === "CSP_VIOLATION_REPORTED"))).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^critical CSP_VIOLATION_REPORTED /book ${SKIMMER.replace(/[.]/g, "\\.")} script-src-elem: `,
+        ),
+      ),
+    ]);
   }, 60_000);
 
   async function approveLast(reason: string): Promise<void> {

@@ -8,6 +8,7 @@
 import type { Page, Request, Response } from "playwright-core";
 import type { Journey } from "../config";
 import type { NavigationHop, PageSnapshot, RedirectRecord } from "../model/snapshot";
+import { amountShown } from "./amount-shown";
 import { fillTemplate, type TemplateValues } from "./fill-template";
 import { originOf, withoutQuery } from "./normalize";
 import type { PageRecorder } from "./page-recorder";
@@ -87,16 +88,6 @@ export interface RunJourneyOptions {
   readonly timeoutMs: number;
 }
 
-function minorUnits(text: string, currency: string): number {
-  const digits = text.replace(/[^\d.]/g, "");
-  const [whole = "", fraction = ""] = digits.split(".");
-  if (whole === "") throw new Error(`no amount in ${JSON.stringify(text.slice(0, 60))}`);
-  // Zero-decimal currencies (JPY, KRW) show no fraction; two-decimal ones do.
-  return currency === "JPY" || currency === "KRW"
-    ? Number(whole)
-    : Number(whole) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2));
-}
-
 /** Runs `journey`; throws (with the step) when a step cannot be done. */
 export async function runJourney(options: RunJourneyOptions): Promise<JourneyResult> {
   const { page, recorder, journey, values } = options;
@@ -147,7 +138,7 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
             .locator(step.readAmount)
             .first()
             .textContent({ timeout: options.timeoutMs })) ?? "";
-        expectedAmount = { amount: minorUnits(text, step.currency), currency: step.currency };
+        expectedAmount = { amount: amountShown(text, step.currency), currency: step.currency };
       }
     } catch (error) {
       throw new Error(

@@ -19,7 +19,7 @@ export type SecretRef = z.infer<typeof secretRef>;
 
 const absoluteHttpUrl = z.url({ protocol: /^https?$/, error: "an absolute http(s) URL" });
 const origin = absoluteHttpUrl.refine(
-  (value) => new URL(value).origin === value.replace(/\/$/, ""),
+  (value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""),
   "an origin only (scheme, host and port), e.g. https://checkout.stripe.com",
 );
 const sitePath = z

@@ -143,3 +143,15 @@ describe("comparePages", () => {
     ]);
   });
 });
+
+describe("comparePages on a page that did not answer", () => {
+  it("reports it unreachable once, not as protections removed", () => {
+    const down = page({
+      status: 0,
+      headers: { csp: null, cspReportOnly: null, other: {} },
+      scripts: [],
+      forms: [],
+    });
+    expect(findings(page(), down)).toEqual([`warning PAGE_UNREACHABLE ${SITE}/book`]);
+  });
+});

@@ -31,6 +31,17 @@ export function comparePages(options: ComparePagesOptions): Finding[] {
   const findings: Finding[] = [];
   const before = new Map((options.baseline ?? []).map((page) => [page.key, page]));
   for (const page of options.pages) {
+    if (page.status === 0) {
+      // No answer at all: say so once, instead of every protection seeming "removed".
+      findings.push({
+        severity: "warning",
+        code: "PAGE_UNREACHABLE",
+        where: page.key,
+        subject: page.url,
+        message: `${page.url} did not answer (network error or time-out).`,
+      });
+      continue;
+    }
     findings.push(
       ...absoluteFindings({ page, site: options.site, checkoutOrigins: options.checkoutOrigins }),
     );
