@@ -31,6 +31,7 @@ export {
   type WebhookSinkOptions,
   webhookSink,
 } from "./alerts";
+export { chromiumPath, launchPatrolBrowser } from "./browser/launch-browser";
 export { type CliIo, runPatrolCli, USAGE } from "./cli/run-cli";
 export {
   alertOn,

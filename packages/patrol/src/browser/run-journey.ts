@@ -5,67 +5,14 @@
  * hop (the form's own request, each HTTP redirect, and any navigation a page starts by itself)
  * until the browser settles on the provider's origin or stops elsewhere.
  */
-import type { Page, Request, Response } from "playwright-core";
+import type { Page, Response } from "playwright-core";
 import type { Journey } from "../config";
-import type { NavigationHop, PageSnapshot, RedirectRecord } from "../model/snapshot";
+import type { PageSnapshot, RedirectRecord } from "../model/snapshot";
 import { amountShown } from "./amount-shown";
 import { fillTemplate, type TemplateValues } from "./fill-template";
-import { originOf, withoutQuery } from "./normalize";
+import { followSubmit } from "./follow-submit";
+import { originOf } from "./normalize";
 import type { PageRecorder } from "./page-recorder";
-
-/** Raw answers the network received, by request URL, in order. */
-interface RawAnswers {
-  /** The next raw answer to a request for `url`, if one was seen. */
-  take(
-    url: string,
-  ): { readonly status: number; readonly location?: string | undefined } | undefined;
-  stop(): Promise<void>;
-}
-
-/**
- * Watches the page's network through the DevTools protocol: every response's status and
- * Location, including responses the browser then refused to act on. A request id keeps its id
- * across redirects, so the n-th response of an id answers the n-th URL it was sent to (the
- * protocol may report the response before or after the failure that followed it).
- */
-async function watchRawAnswers(page: Page): Promise<RawAnswers> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Network.enable");
-  const urls = new Map<string, string[]>();
-  const answers = new Map<string, { status: number; location?: string | undefined }[]>();
-  const append = <T>(map: Map<string, T[]>, key: string, value: T) =>
-    map.set(key, [...(map.get(key) ?? []), value]);
-  cdp.on("Network.requestWillBeSent", (event) => append(urls, event.requestId, event.request.url));
-  cdp.on("Network.responseReceivedExtraInfo", (event) => {
-    const headers = Object.fromEntries(
-      Object.entries(event.headers).map(([name, value]) => [name.toLowerCase(), String(value)]),
-    );
-    append(answers, event.requestId, { status: event.statusCode, location: headers.location });
-  });
-  const taken = new Set<string>();
-  return {
-    take(url) {
-      for (const [id, sent] of urls) {
-        for (const [index, sentUrl] of sent.entries()) {
-          const answer = answers.get(id)?.[index];
-          const key = `${id}#${index}`;
-          if (sentUrl !== url || answer === undefined || taken.has(key)) continue;
-          taken.add(key);
-          return answer;
-        }
-      }
-      return undefined;
-    },
-    stop: () => cdp.detach().catch(() => undefined),
-  };
-}
-
-/** The parts of a submit button (in the page) that tell where its form goes. */
-interface SubmitControl {
-  readonly form: { readonly action: string; getAttribute(name: string): string | null } | null;
-  readonly formAction?: string | undefined;
-  getAttribute(name: string): string | null;
-}
 
 /** What a journey produced. */
 export interface JourneyResult {
@@ -164,84 +111,4 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
     landingUrl,
     landingPage,
   };
-}
-
-/**
- * Clicks the submit control and follows the main frame's navigations until the browser loads a
- * document on a checkout origin, or loads one elsewhere and the network falls idle.
- */
-async function followSubmit(
-  options: RunJourneyOptions,
-  selector: string,
-): Promise<NavigationHop[]> {
-  const { page } = options;
-  const control = page.locator(selector).first();
-  const form = await control.evaluate((el: SubmitControl) =>
-    el.form === null
-      ? null
-      : {
-          action:
-            el.getAttribute("formaction") === null
-              ? el.form.action
-              : (el.formAction ?? el.form.action),
-          method: (
-            el.getAttribute("formmethod") ??
-            el.form.getAttribute("method") ??
-            "get"
-          ).toLowerCase(),
-        },
-  );
-
-  const requests: Request[] = [];
-  const onRequest = (request: Request) => {
-    if (request.isNavigationRequest() && request.frame() === page.mainFrame())
-      requests.push(request);
-  };
-  page.on("request", onRequest);
-  const raw = await watchRawAnswers(page);
-  options.recorder.reset();
-  try {
-    await control.click({ timeout: options.timeoutMs, noWaitAfter: true });
-    await page
-      .waitForURL((url) => options.checkoutOrigins.includes(url.origin), {
-        timeout: options.timeoutMs,
-        waitUntil: "load",
-      })
-      .catch(async () => {
-        await page
-          .waitForLoadState("networkidle", { timeout: options.timeoutMs })
-          .catch(() => undefined);
-      });
-  } finally {
-    page.off("request", onRequest);
-    await raw.stop();
-  }
-
-  const hops: NavigationHop[] = [];
-  for (const request of requests) {
-    const answer = await request.response().catch(() => null);
-    // A redirect the browser refused to follow (CSP form-action) leaves no response here, but
-    // the network saw it: take its status and Location from there.
-    const seen = answer === null ? raw.take(request.url()) : undefined;
-    const redirected = request.redirectedFrom() !== null;
-    const isSubmit =
-      hops.length === 0 &&
-      !redirected &&
-      form !== null &&
-      withoutQuery(request.url()) === withoutQuery(form.action) &&
-      request.method().toLowerCase() === form.method;
-    const status = answer?.status() ?? seen?.status ?? 0;
-    const location =
-      status >= 300 && status < 400
-        ? ((await answer?.headerValue("location")) ?? seen?.location)
-        : undefined;
-    hops.push({
-      url: withoutQuery(request.url()),
-      method: request.method(),
-      status,
-      cause: isSubmit ? "submit" : redirected ? "redirect" : "document",
-      location: location ? withoutQuery(new URL(location, request.url()).href) : undefined,
-    });
-  }
-  return hops;
 }
