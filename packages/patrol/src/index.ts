@@ -31,16 +31,13 @@ export {
   type WebhookSinkOptions,
   webhookSink,
 } from "./alerts";
-export { chromiumPath, launchPatrolBrowser } from "./browser/launch-browser";
-export { type CliIo, runPatrolCli, USAGE } from "./cli/run-cli";
+export { type CliIo, runPatrolCli } from "./cli/run-cli";
 export {
-  alertOn,
   approveCommand,
   baselineCommand,
   type CommandContext,
   checkCommand,
   PatrolUsageError,
-  patrolOnce,
 } from "./commands/patrol-commands";
 export {
   type Journey,
@@ -49,7 +46,6 @@ export {
   type PatrolConfig,
   type PatrolConfigFile,
   parsePatrolConfig,
-  patrolConfigSchema,
   type ResolvedAlertSpec,
   readPatrolConfig,
   type SecretRef,
@@ -107,10 +103,5 @@ export type {
 export { type CheckRedirectOptions, checkRedirect } from "./redirect/check-redirect";
 export { formatReport } from "./report/format-report";
 export { type PatrolReport, type RunPatrolOptions, runPatrol } from "./run/run-patrol";
-export {
-  type Approval,
-  type BaselineFile,
-  openPatrolState,
-  type PatrolState,
-} from "./state/patrol-state";
-export { confirmCritical, type WatchOptions, watchPatrol } from "./watch/watch-loop";
+export type { Approval, BaselineFile } from "./state/patrol-state";
+export { type WatchOptions, watchPatrol } from "./watch/watch-loop";

@@ -118,12 +118,12 @@ const runBrowser = requireChromium();
   /** One `check` under `tampering`; returns the findings (and puts the proxy back to clean). */
   async function checkWith(
     tampering: Tampering | undefined,
-  ): Promise<{ exitCode: number; findings: readonly Finding[] }> {
+  ): Promise<{ exitCode: number; findings: readonly Finding[]; runId: string }> {
     proxy.tamper(tampering);
     alerts.length = 0;
     try {
       const { exitCode, report } = await checkCommand(context);
-      return { exitCode, findings: report.findings };
+      return { exitCode, findings: report.findings, runId: report.runId };
     } finally {
       proxy.tamper(undefined);
     }
@@ -194,7 +194,7 @@ const runBrowser = requireChromium();
 
   it("finds a changed first-party script (critical)", async () => {
     // The shop serves no script of its own: the attacker's loader is same-origin, allowed by 'self'.
-    const { findings: first } = await checkWith({
+    const { findings: first, runId } = await checkWith({
       answer: async (request) =>
         request.path === "/assets/site.js"
           ? {
@@ -210,7 +210,10 @@ const runBrowser = requireChromium();
     });
     expect(has(first, "SCRIPT_ADDED")).toEqual(["critical"]);
     // Approving that run makes the script part of the baseline; then its content changes.
-    await approveLast("a first-party analytics script was added on purpose");
+    await approveCommand(context, {
+      runId,
+      reason: "a first-party analytics script was added on purpose",
+    });
     const changed = await checkWith({
       answer: async (request) =>
         request.path === "/assets/site.js"
@@ -229,7 +232,10 @@ const runBrowser = requireChromium();
     // The script goes away again: the baseline returns to the shop as built.
     const gone = await checkWith(undefined);
     expect(has(gone.findings, "SCRIPT_REMOVED")).toEqual(["info"]);
-    await approveLast("the analytics script was removed again");
+    await approveCommand(context, {
+      runId: gone.runId,
+      reason: "the analytics script was removed again",
+    });
   }, 120_000);
 
   it("finds a card-number form on the shop's own page (critical)", async () => {
@@ -281,6 +287,29 @@ const runBrowser = requireChromium();
       },
     });
     expect(has(findings, "REDIRECT_EXTRA_HOP")).toContain("critical");
+  }, 60_000);
+
+  it("finds a fake payment page on the shop's own origin that waits for the card (critical)", async () => {
+    const { findings } = await checkWith({
+      answer: async (request) =>
+        request.path === "/secure-payment"
+          ? {
+              status: 200,
+              headers: { "content-type": "text/html; charset=utf-8" },
+              body: Buffer.from(
+                '<!doctype html><title>お支払い</title><form method="post" action="/secure-payment"><label>カード番号 <input name="number" inputmode="numeric"></label><label>セキュリティコード <input name="code"></label><button>支払う</button></form>',
+              ),
+            }
+          : undefined,
+      rewrite: (request, answer) =>
+        request.method === "POST" && request.path === "/bookings"
+          ? { ...answer, headers: { ...answer.headers, location: "/secure-payment" } }
+          : answer,
+    });
+    expect(has(findings, "REDIRECT_NOT_REACHED")).toEqual(["critical"]);
+    expect(
+      findings.filter((f) => f.code === "CARD_INPUT").map((f) => `${f.severity} ${f.where}`),
+    ).toEqual(["critical journey:book a car#landing", "critical journey:book a car#landing"]);
   }, 60_000);
 
   it("finds a JavaScript navigation to a fake page instead of the form's submit (critical)", async () => {
@@ -339,14 +368,15 @@ const runBrowser = requireChromium();
       headersOn((headers) => ({
         ...headers,
         "content-security-policy": csp(headers)
-          .replace(/script-src ([^;]*)/, "script-src $1 'unsafe-inline'")
-          .replace(/form-action ([^;]*)/, "form-action *"),
+          // The nonce gives way to 'unsafe-inline' (next to a nonce, browsers would ignore it).
+          .replace(/script-src [^;]*/, "script-src 'self' 'unsafe-inline'")
+          .replace(/form-action [^;]*/, "form-action *"),
       })),
     );
     const weakened = findings.filter((f) => f.code === "CSP_WEAKENED");
-    expect(weakened.every((f) => f.severity === "critical")).toBe(true);
-    expect(weakened.map((f) => f.subject)).toEqual(expect.arrayContaining(["form-action"]));
-    expect(weakened.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(weakened.map((f) => `${f.severity} ${f.subject}`))).toEqual(
+      new Set(["critical script-src", "critical form-action"]),
+    );
   }, 60_000);
 
   it("finds frame-ancestors removed along with X-Frame-Options (critical)", async () => {
@@ -382,7 +412,9 @@ const runBrowser = requireChromium();
       },
     };
     proxy.tamper(undefined);
-    expect(summary((await checkCommand(withFeed)).report.findings)).toEqual([]);
+    // The first run with the feed opens the window (it may hold what this suite's own tampered
+    // runs made Chromium report); the next run reads only what came after.
+    await checkCommand(withFeed);
     // Between runs, a shopper's browser blocks a skimming script and reports it.
     const report = await fetch(`${proxy.origin}/csp-reports`, {
       method: "POST",
@@ -407,10 +439,6 @@ const runBrowser = requireChromium();
       ),
     ]);
   }, 60_000);
-
-  async function approveLast(reason: string): Promise<void> {
-    await approveCommand(context, reason);
-  }
 
   /** A Checkout Session at the shop's sandbox made with `secretKey`, as an attacker would; its hosted URL. */
   async function sessionAt(

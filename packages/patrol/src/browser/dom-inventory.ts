@@ -62,7 +62,8 @@ const INVENTORY = `(() => {
     }
   }
   return {
-    scripts: Array.from(document.scripts).map((s) => ({ src: s.getAttribute("src") ? s.src : null, integrity: s.getAttribute("integrity"), text: s.getAttribute("src") ? "" : s.text })),
+    // Data blocks (JSON, templates) are not run: only classic scripts and modules are scripts.
+    scripts: Array.from(document.scripts).filter((s) => !s.type || /^((text|application)[/](javascript|ecmascript)|module)$/i.test(s.type.trim())).map((s) => ({ src: s.getAttribute("src") ? s.src : null, integrity: s.getAttribute("integrity"), text: s.getAttribute("src") ? "" : s.text })),
     handlers,
     iframes: Array.from(document.querySelectorAll("iframe, frame, object[data], embed[src]")).map((f) => f.src || f.data || ""),
     forms: Array.from(document.forms).map((f) => ({

@@ -3,7 +3,8 @@
  * Follows the "go to payment" submit: the form's own request, each HTTP redirect with its
  * Location, and any navigation a page starts by itself, until the browser settles.
  */
-import type { Page, Request } from "playwright-core";
+import { setTimeout as delay } from "node:timers/promises";
+import type { Page, Request, Response } from "playwright-core";
 import type { NavigationHop } from "../model/snapshot";
 import { withoutQuery } from "./normalize";
 import type { PageRecorder } from "./page-recorder";
@@ -31,7 +32,7 @@ interface SubmitControl {
 export async function followSubmit(
   options: FollowSubmitOptions,
   selector: string,
-): Promise<NavigationHop[]> {
+): Promise<{ readonly hops: NavigationHop[]; readonly lastResponse: Response | null }> {
   const { page } = options;
   const control = page.locator(selector).first();
   const form = await control.evaluate((el: SubmitControl) =>
@@ -76,8 +77,14 @@ export async function followSubmit(
   }
 
   const hops: NavigationHop[] = [];
+  let lastResponse: Response | null = null;
   for (const request of requests) {
-    const answer = await request.response().catch(() => null);
+    // A request that never got an answer must not hold the run up.
+    const answer = await Promise.race([
+      request.response().catch(() => null),
+      delay(options.timeoutMs, null, { ref: false }),
+    ]);
+    lastResponse = answer ?? lastResponse;
     // A redirect the browser refused to follow (CSP form-action) leaves no response here, but
     // the network saw it: take its status and Location from there.
     const seen = answer === null ? raw.take(request.url()) : undefined;
@@ -101,5 +108,5 @@ export async function followSubmit(
       location: location ? withoutQuery(new URL(location, request.url()).href) : undefined,
     });
   }
-  return hops;
+  return { hops, lastResponse };
 }

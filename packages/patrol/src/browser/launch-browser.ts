@@ -22,7 +22,17 @@ const ARGS = [
   "--disable-component-update",
   "--disable-sync",
   "--disable-dev-shm-usage",
+  // A skimmer that serves clean pages to bots looks at navigator.webdriver; a shopper's is false.
+  "--disable-blink-features=AutomationControlled",
 ] as const;
+
+/**
+ * The user agent a shopper's Chromium of this version sends: headless Chromium says
+ * `HeadlessChrome`, which a cloaking skimmer would only have to look for.
+ */
+export function shopperUserAgent(browser: Browser): string {
+  return `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${browser.version()} Safari/537.36`;
+}
 
 /** Launches headless Chromium; close it when the run ends. */
 export async function launchPatrolBrowser(options: {

@@ -118,9 +118,14 @@ export function recordPages(page: Page, siteOrigin: string): PageRecorder {
         linkOrigins: sorted(linkOrigins),
         thirdPartyOrigins: sorted([...origins].filter((origin) => origin !== siteOrigin)),
         navigations: sorted(
-          inventory.metaRefresh.map((content) =>
-            content.replace(/^\s*\d+\s*;?\s*(url\s*=\s*)?/i, "").trim(),
-          ),
+          inventory.metaRefresh
+            .map((content) => content.replace(/^\s*\d+\s*;?\s*(url\s*=\s*)?/i, "").trim())
+            .filter((target) => target !== "")
+            .map((target) =>
+              URL.canParse(target, page.url())
+                ? withoutQuery(new URL(target, page.url()).href)
+                : target.slice(0, 200),
+            ),
         ),
         cookies,
       };

@@ -11,7 +11,7 @@ import type { PageSnapshot, RedirectRecord } from "../model/snapshot";
 import { amountShown } from "./amount-shown";
 import { fillTemplate, type TemplateValues } from "./fill-template";
 import { followSubmit } from "./follow-submit";
-import { originOf } from "./normalize";
+import { originOf, withoutQuery } from "./normalize";
 import type { PageRecorder } from "./page-recorder";
 
 /** What a journey produced. */
@@ -89,7 +89,7 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
       }
     } catch (error) {
       throw new Error(
-        `${where} failed on ${page.url()}: ${(error as Error).message.split("\n").slice(0, 6).join(" | ")}`,
+        `${where} failed on ${withoutQuery(page.url())}: ${(error as Error).message.split("\n").slice(0, 6).join(" | ")}`,
       );
     }
     await record(response, index + 1);
@@ -98,13 +98,13 @@ export async function runJourney(options: RunJourneyOptions): Promise<JourneyRes
   const submit = journey.steps.at(-1);
   if (submit === undefined || !("submit" in submit))
     throw new Error(`journey "${journey.name}" has no submit step`);
-  const hops = await followSubmit(options, submit.submit);
+  const { hops, lastResponse } = await followSubmit(options, submit.submit);
   const landingUrl = page.url();
   const landingOrigin = originOf(landingUrl);
   const onCheckout = landingOrigin !== undefined && options.checkoutOrigins.includes(landingOrigin);
   const landingPage = onCheckout
     ? undefined
-    : await recorder.snapshot(`journey:${journey.name}#landing`, null);
+    : await recorder.snapshot(`journey:${journey.name}#landing`, lastResponse);
   return {
     pages,
     redirect: { journey: journey.name, hops, expectedAmount, email: values.email },

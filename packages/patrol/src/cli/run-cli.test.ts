@@ -26,7 +26,13 @@ function configFile(content: unknown): string {
 
 const CONFIG = {
   site: "https://rent.example.jp",
-  journeys: [{ name: "pay", start: "/", steps: [{ submit: "button" }] }],
+  journeys: [
+    {
+      name: "pay",
+      start: "/",
+      steps: [{ readAmount: ".total", currency: "JPY" }, { submit: "button" }],
+    },
+  ],
   provider: { type: "stripe", secretKey: { env: "PATROL_KEY" } },
 };
 

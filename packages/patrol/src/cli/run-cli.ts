@@ -34,8 +34,10 @@ Commands:
   check                    run once, compare with the baseline, alert (exit 0/1/2);
                            with --init, a first run records the baseline (and the
                            manifest) when there is none yet
-  approve --reason TEXT    accept the last run's changes into the baseline
-  watch                    check on an interval with jitter until stopped (SIGINT/SIGTERM)
+  approve --run ID --reason TEXT
+                           accept that run's changes into the baseline
+  watch                    check on an interval with jitter until stopped (SIGINT/SIGTERM);
+                           --init as for check
   manifest                 record SHA-256 of every file under manifest.root
   verify                   report files added, changed or removed since the manifest
 
@@ -43,8 +45,9 @@ Options:
   --config FILE   the patrol config (default: linkpay-patrol.json)
   --json FILE     also write the run's report as JSON (check, baseline, verify)
   --reason TEXT   why (baseline, approve)
+  --run ID        the run to approve, as \`check\` printed it
   --no-alerts     print only; send nothing (check, verify)
-  --init          check: record a missing baseline and manifest instead of failing
+  --init          check, watch: on a first run, record the baseline (and the manifest)
 
 Exit codes: 0 clean, 1 warnings, 2 critical, 3 could not run.
 `;
@@ -107,8 +110,21 @@ export async function runPatrolCli(args: readonly string[], io: CliIo): Promise<
       if (values.json !== undefined) await writeJson(values.json, report);
       return exitCode;
     }
-    if (command === "approve") return await approveCommand(context, values.reason ?? "");
+    if (command === "approve") {
+      return await approveCommand(context, {
+        runId: values.run ?? "",
+        reason: values.reason ?? "",
+      });
+    }
     if (command === "watch") {
+      // Without a baseline only the absolute checks would run, for ever, without a word.
+      const first = values.init ? await initialize(context) : undefined;
+      if (first?.exitCode === 2) return 2;
+      if ((await (await openPatrolState(config.stateDir)).readBaseline()) === undefined) {
+        throw new PatrolUsageError(
+          "There is no baseline yet: run `linkpay-patrol check --init` (or `watch --init`) first.",
+        );
+      }
       const controller = new AbortController();
       const stop = () => controller.abort();
       io.signal?.addEventListener("abort", stop, { once: true });
@@ -141,6 +157,9 @@ export async function runPatrolCli(args: readonly string[], io: CliIo): Promise<
  * is none (that run is the check's result). Undefined when both already exist.
  */
 async function initialize(context: CommandContext) {
+  const state = await openPatrolState(context.config.stateDir);
+  if ((await state.readBaseline()) !== undefined) return undefined;
+  // Only on a first run: a manifest deleted later must not be quietly re-recorded over a web shell.
   const spec = context.config.manifest;
   if (spec !== undefined && !existsSync(spec.file)) {
     const manifest = await createManifest({
@@ -153,9 +172,7 @@ async function initialize(context: CommandContext) {
       `Recorded the manifest of ${Object.keys(manifest.files).length} files under ${spec.root}.\n`,
     );
   }
-  const state = await openPatrolState(context.config.stateDir);
-  if ((await state.readBaseline()) !== undefined) return undefined;
-  return baselineCommand(context, "first run (check --init)");
+  return baselineCommand(context, "first run (--init)");
 }
 
 function parse(args: readonly string[]) {
@@ -166,6 +183,7 @@ function parse(args: readonly string[]) {
       config: { type: "string" },
       json: { type: "string" },
       reason: { type: "string" },
+      run: { type: "string" },
       "no-alerts": { type: "boolean" },
       init: { type: "boolean" },
       help: { type: "boolean", short: "h" },

@@ -3,7 +3,9 @@
  * Which findings a person may approve into the baseline. Drift (a new script, a changed header)
  * can be a legitimate release; what no release may bring — a card field on the merchant's page, a
  * form or redirect leaving for an unknown origin, a payment session that is not this merchant's,
- * a file nobody deployed — must be fixed, never approved.
+ * a file nobody deployed — must be fixed, never approved. Shoppers' CSP reports are not part of
+ * the snapshot: approving a run acknowledges them (anyone can post a report, so they must not
+ * be able to block an approval).
  */
 import type { Finding, FindingCode } from "../model/findings";
 
@@ -23,7 +25,6 @@ const NEVER_APPROVABLE: ReadonlySet<FindingCode> = new Set<FindingCode>([
   "FILE_ADDED",
   "FILE_CHANGED",
   "FILE_REMOVED",
-  "CSP_VIOLATION_REPORTED",
 ]);
 
 /** Whether `finding` may be accepted into the baseline (info findings need no approval). */

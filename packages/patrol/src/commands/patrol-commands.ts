@@ -38,12 +38,18 @@ export async function patrolOnce(context: CommandContext): Promise<PatrolReport>
     config: context.config,
     reader: context.reader,
     baseline: baseline?.snapshot,
-    reportsSince: previous === undefined ? undefined : new Date(previous.startedAt),
+    reportsSince: reportsSince(previous),
     now: context.now,
     browserArgs: context.browserArgs,
   });
   await state.recordRun(report, context.config.watch.historyRuns);
   return report;
+}
+
+/** Where the previous run's read of shoppers' reports ended (or should have started, if it failed). */
+function reportsSince(previous: PatrolReport | undefined): Date | undefined {
+  const at = previous?.cspReports?.readAt ?? previous?.cspReports?.since;
+  return at === undefined ? undefined : new Date(at);
 }
 
 /** Sends `report` to every sink when it is not clean; prints sinks that failed. */
@@ -100,6 +106,11 @@ export async function baselineCommand(
     context.print("No baseline recorded: fix the critical findings first.\n");
     return { exitCode, report };
   }
+  const refusal = unrecordable(report);
+  if (refusal !== undefined) {
+    context.print(`No baseline recorded: ${refusal}\n`);
+    return { exitCode: 2, report };
+  }
   await state.writeBaseline({
     version: 1,
     snapshot: report.snapshot,
@@ -108,51 +119,77 @@ export async function baselineCommand(
   context.print(
     `Baseline recorded from run ${report.runId} (${report.snapshot.pages.length} pages).\n`,
   );
-  return { exitCode: 0, report };
+  return { exitCode, report };
 }
 
 /**
- * `approve`: accepts the drift of the most recent run into the baseline, with a reason that is
- * kept with the list of accepted findings. Refuses when that run has findings that must be fixed.
+ * Why `report`'s snapshot must not become the baseline, if it must not: a page that did not
+ * answer would be recorded without its CSP and scripts, and every later removal of them would
+ * compare equal.
  */
-export async function approveCommand(context: CommandContext, reason: string): Promise<0> {
-  if (reason.trim().length < 10) {
+function unrecordable(report: PatrolReport): string | undefined {
+  const missing = report.snapshot.pages.filter((page) => page.status === 0).map((page) => page.key);
+  return missing.length === 0
+    ? undefined
+    : `these pages did not answer: ${missing.join(", ")}. Run again when they do.`;
+}
+
+/**
+ * `approve`: accepts the drift of one run (by id, as printed by `check` and kept in the history)
+ * into the baseline, with a reason that is kept with the list of accepted findings. The run is
+ * named, not "the last one", so a run that finished after someone read a report is never
+ * approved unseen. Refuses when that run has findings that must be fixed.
+ */
+export async function approveCommand(
+  context: CommandContext,
+  request: { readonly runId: string; readonly reason: string },
+): Promise<0> {
+  const reason = request.reason.trim();
+  if (reason.length < 10) {
     throw new PatrolUsageError(
       "approve needs --reason with a justification of at least 10 characters (it is kept in baseline.json).",
     );
   }
   const state = await openPatrolState(context.config.stateDir);
   const baseline = await state.readBaseline();
-  const last = await state.lastRun();
-  if (baseline === undefined || last === undefined) {
+  if (baseline === undefined) {
     throw new PatrolUsageError(
-      "Nothing to approve: record a baseline and run `linkpay-patrol check` first.",
+      "Nothing to approve: record a baseline first (`linkpay-patrol check --init`).",
     );
   }
-  const blocking = last.findings.filter((finding) => !isApprovable(finding));
+  const run = await state.readRun(request.runId);
+  if (run === undefined) {
+    throw new PatrolUsageError(
+      `No run ${JSON.stringify(request.runId)} in the history: give --run the id \`check\` printed (kept: ${(await state.history()).slice(-3).join(", ") || "none"}).`,
+    );
+  }
+  const blocking = run.findings.filter((finding) => !isApprovable(finding));
   if (blocking.length > 0) {
     throw new PatrolUsageError(
-      `Run ${last.runId} has findings that must be fixed, not approved:\n  ${blocking.map(findingKey).join("\n  ")}`,
+      `Run ${run.runId} has findings that must be fixed, not approved:\n  ${blocking.map(findingKey).join("\n  ")}`,
     );
   }
-  const accepted = last.findings
+  const refusal = unrecordable(run);
+  if (refusal !== undefined)
+    throw new PatrolUsageError(`Run ${run.runId} cannot be approved: ${refusal}`);
+  const accepted = run.findings
     .filter((finding) => finding.severity !== "info")
     .map(({ severity, code, where, subject }) => ({ severity, code, where, subject }));
   await state.writeBaseline({
     version: 1,
-    snapshot: last.snapshot,
+    snapshot: run.snapshot,
     approvals: [
       ...baseline.approvals,
       {
         at: (context.now ?? (() => new Date()))().toISOString(),
-        reason: reason.trim(),
-        runId: last.runId,
+        reason,
+        runId: run.runId,
         accepted,
       },
     ],
   });
   context.print(
-    `Approved run ${last.runId} as the baseline (${accepted.length} finding(s) accepted).\n`,
+    `Approved run ${run.runId} as the baseline (${accepted.length} finding(s) accepted).\n`,
   );
   return 0;
 }

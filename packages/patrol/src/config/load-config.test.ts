@@ -68,6 +68,22 @@ describe("parsePatrolConfig", () => {
     );
   });
 
+  it("writes the site as browsers write origins (a trailing slash would make every own hop 'off-list')", () => {
+    expect(
+      parsePatrolConfig({ ...valid, site: "https://rent.example.jp/" }, { baseDir: "/srv", env })
+        .site,
+    ).toBe("https://rent.example.jp");
+  });
+
+  it("refuses a journey that does not read the amount shown, and a patrol that alerts nobody", () => {
+    const noAmount = {
+      ...valid,
+      journeys: [{ name: "x", start: "/", steps: [{ submit: "button" }] }],
+    };
+    expect(problem(noAmount)).toContain("journeys[0].steps: needs one readAmount step");
+    expect(problem({ ...valid, alerts: [] })).toContain("alerts: at least one alert sink");
+  });
+
   it("refuses unknown keys (a typo must not silently switch a check off)", () => {
     expect(problem({ ...valid, cspReport: {} })).toContain('Unrecognized key: "cspReport"');
   });

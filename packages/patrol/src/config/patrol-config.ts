@@ -18,10 +18,13 @@ const secretRef = z.union([
 export type SecretRef = z.infer<typeof secretRef>;
 
 const absoluteHttpUrl = z.url({ protocol: /^https?$/, error: "an absolute http(s) URL" });
-const origin = absoluteHttpUrl.refine(
-  (value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""),
-  "an origin only (scheme, host and port), e.g. https://checkout.stripe.com",
-);
+const origin = absoluteHttpUrl
+  .refine(
+    (value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""),
+    "an origin only (scheme, host and port), e.g. https://checkout.stripe.com",
+  )
+  // Compared with browsers' origins: written as they write them (no trailing slash).
+  .transform((value) => new URL(value).origin);
 const sitePath = z
   .string()
   .regex(/^\/[^\s]*$/, "a path on the site starting with '/', e.g. /book?lang=ja");
@@ -48,6 +51,10 @@ const journey = z
     name: z.string().regex(/^[\w .-]{1,60}$/, "1–60 letters, digits, spaces, '.', '_' or '-'"),
     start: sitePath,
     steps: z.array(step).min(1),
+  })
+  .refine((value) => value.steps.filter((s) => "readAmount" in s).length === 1, {
+    message: "needs one readAmount step: the amount shown is what the payment session must be for",
+    path: ["steps"],
   })
   .refine(
     (value) =>
@@ -105,7 +112,11 @@ export const patrolConfigSchema = z.strictObject({
   provider,
   /** Where the patrol keeps its baseline and history (relative to the config file). */
   stateDir: z.string().min(1).default("patrol-state"),
-  alerts: z.array(alert).default([{ type: "log" }]),
+  /** At least one: a patrol that tells nobody is no patrol (`--no-alerts` silences one run). */
+  alerts: z
+    .array(alert)
+    .min(1, 'at least one alert sink, e.g. { "type": "log" }')
+    .default([{ type: "log" }]),
   cspReports: z.strictObject({ url: absoluteHttpUrl, token: secretRef }).optional(),
   manifest: z
     .strictObject({

@@ -31,6 +31,11 @@ export function comparePages(options: ComparePagesOptions): Finding[] {
   const findings: Finding[] = [];
   const before = new Map((options.baseline ?? []).map((page) => [page.key, page]));
   for (const page of options.pages) {
+    findings.push(
+      ...absoluteFindings({ page, site: options.site, checkoutOrigins: options.checkoutOrigins }),
+    );
+    const old = before.get(page.key);
+    if (old === undefined) continue;
     if (page.status === 0) {
       // No answer at all: say so once, instead of every protection seeming "removed".
       findings.push({
@@ -42,11 +47,6 @@ export function comparePages(options: ComparePagesOptions): Finding[] {
       });
       continue;
     }
-    findings.push(
-      ...absoluteFindings({ page, site: options.site, checkoutOrigins: options.checkoutOrigins }),
-    );
-    const old = before.get(page.key);
-    if (old === undefined) continue;
     const where = page.key;
     if (old.status !== page.status) {
       findings.push({

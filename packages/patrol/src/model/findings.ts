@@ -28,7 +28,6 @@ export const FINDING_CODES = [
   "SCRIPT_REMOVED",
   "SCRIPT_INTEGRITY_REMOVED",
   "INLINE_SCRIPT_ADDED",
-  "INLINE_SCRIPT_CHANGED",
   "EVENT_HANDLER_ADDED",
   "IFRAME_ADDED",
   // Forms and navigation.
@@ -54,6 +53,7 @@ export const FINDING_CODES = [
   "FILE_CHANGED",
   "FILE_REMOVED",
   "CSP_VIOLATION_REPORTED",
+  "CSP_FEED_UNREADABLE",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -185,3 +185,41 @@ describe("checkRedirect", () => {
     expect(await codes([], `${SITE}/book`)).toEqual(["critical REDIRECT_NOT_REACHED"]);
   });
 });
+
+describe("checkRedirect ending the run's own session", () => {
+  async function expiredAfter(
+    session: Partial<CheckoutView>,
+    expireOwnSession = true,
+  ): Promise<string[]> {
+    const expired: string[] = [];
+    const reader: CheckoutReader = {
+      ...readerKnowing({ cs_test_a1: session }),
+      expireCheckout: async ({ providerSessionId }) => {
+        expired.push(providerSessionId);
+      },
+    };
+    await checkRedirect({
+      record: record([submit, onPsp("cs_test_a1")]),
+      landingUrl: `${PSP}/c/pay/cs_test_a1`,
+      site: SITE,
+      reader,
+      expireOwnSession,
+    });
+    return expired;
+  }
+
+  it("expires a sound, open session made for this run's e-mail", async () => {
+    expect(await expiredAfter({})).toEqual(["cs_test_a1"]);
+  });
+
+  it("leaves a session made for someone else, one already closed, and one found wrong (evidence)", async () => {
+    expect(await expiredAfter({ customerEmail: "shopper@example.com" })).toEqual([]);
+    expect(await expiredAfter({ customerEmail: undefined })).toEqual([]);
+    expect(await expiredAfter({ status: "paid" })).toEqual([]);
+    expect(await expiredAfter({ amount: money(99000, "JPY") })).toEqual([]);
+  });
+
+  it("leaves every session alone when switched off", async () => {
+    expect(await expiredAfter({}, false)).toEqual([]);
+  });
+});

@@ -23,9 +23,9 @@ export interface CheckRedirectOptions {
   readonly site: string;
   readonly reader: CheckoutReader;
   /**
-   * End the session once checked, when it is this run's own (open, and made for this run's
-   * synthetic e-mail), so patrol bookings do not hold stock until they time out. Never touches a
-   * session made for anyone else.
+   * End the session once checked, when it is this run's own (open, made for this run's synthetic
+   * e-mail) and nothing is wrong with it, so patrol bookings do not hold stock until they time
+   * out. Never touches a session made for anyone else, nor one kept as evidence.
    */
   readonly expireOwnSession?: boolean | undefined;
 }
@@ -187,11 +187,15 @@ async function checkSession(options: CheckRedirectOptions, where: string): Promi
       ),
     );
   }
+  // Only this run's own session (made for its synthetic e-mail), and only when nothing is wrong
+  // with it: a session found wrong is evidence, and stays as it is.
   const ours =
     record.email !== undefined && view.customerEmail?.toLowerCase() === record.email.toLowerCase();
+  const sound = !findings.some((f) => f.severity === "critical");
   if (
     options.expireOwnSession === true &&
     ours &&
+    sound &&
     view.status === "open" &&
     reader.expireCheckout !== undefined
   ) {

@@ -8,11 +8,12 @@
 import { randomBytes } from "node:crypto";
 import type { CheckoutReader } from "@linkpay/core";
 import type { Browser } from "playwright-core";
-import { launchPatrolBrowser } from "../browser/launch-browser";
+import { launchPatrolBrowser, shopperUserAgent } from "../browser/launch-browser";
+import { originOf, withoutQuery } from "../browser/normalize";
 import { recordPages } from "../browser/page-recorder";
 import { runJourney } from "../browser/run-journey";
 import type { PatrolConfig } from "../config";
-import { findingsFromCspReports, readCspReports } from "../csp-reports";
+import { findingsFromCspReports, type ReportedViolation, readCspReports } from "../csp-reports";
 import { comparePages } from "../diff/compare-pages";
 import { readManifest, verifyManifest } from "../manifest";
 import { type Finding, worstSeverity } from "../model/findings";
@@ -30,6 +31,10 @@ export interface PatrolReport {
   readonly verdict: "clean" | "warning" | "critical";
   readonly findings: readonly Finding[];
   readonly snapshot: Snapshot;
+  /** The window of shoppers' CSP reports read: from `since`, up to `readAt` when the read worked. */
+  readonly cspReports?:
+    | { readonly since?: string | undefined; readonly readAt?: string | undefined }
+    | undefined;
 }
 
 /** Options of {@link runPatrol}. */
@@ -51,7 +56,7 @@ export async function runPatrol(options: RunPatrolOptions): Promise<PatrolReport
   const { config, reader } = options;
   const now = options.now ?? (() => new Date());
   const started = now();
-  const runId = `${started.toISOString().replace(/[-:]/g, "").slice(0, 15)}-${randomBytes(4).toString("hex")}`;
+  const runId = `${started.toISOString().replace(/[-:.]/g, "")}-${randomBytes(4).toString("hex")}`;
   const browser = await launchPatrolBrowser({
     executablePath: config.browser.executablePath,
     extraArgs: options.browserArgs,
@@ -112,20 +117,26 @@ export async function runPatrol(options: RunPatrolOptions): Promise<PatrolReport
       checkoutOrigins: reader.checkoutOrigins,
     }),
   );
+  let cspReports: PatrolReport["cspReports"];
   if (config.cspReports !== undefined) {
+    const since = options.reportsSince?.toISOString();
+    const readAt = now();
     try {
       const violations = await readCspReports({
         ...config.cspReports,
         since: options.reportsSince,
       });
-      findings.push(...findingsFromCspReports({ violations }));
+      findings.push(...findingsFromCspReports({ violations: ofThisSite(violations, config.site) }));
+      cspReports = { since, readAt: readAt.toISOString() };
     } catch (error) {
+      // The window stays open: the next run reads from where this one should have.
+      cspReports = { since };
       findings.push({
         severity: "warning",
-        code: "CSP_VIOLATION_REPORTED",
+        code: "CSP_FEED_UNREADABLE",
         where: config.cspReports.url,
         subject: "feed",
-        message: `Could not read the CSP report feed: ${(error as Error).message}`,
+        message: `Could not read the CSP report feed; its reports will be read next time: ${(error as Error).message}`,
       });
     }
   }
@@ -156,11 +167,29 @@ export async function runPatrol(options: RunPatrolOptions): Promise<PatrolReport
       pages,
       redirects,
     },
+    cspReports,
   };
+}
+
+/** Extension schemes: an add-on in a shopper's browser, not the shop. */
+const EXTENSION = /^(chrome|moz|safari(-web)?|ms-browser)-extension:/;
+
+/**
+ * The reports that concern this site: anyone can post a report, and shoppers' add-ons cause
+ * violations of their own, so reports about other pages or from extensions are left out.
+ */
+function ofThisSite(violations: readonly ReportedViolation[], site: string): ReportedViolation[] {
+  return violations.filter(
+    (violation) =>
+      originOf(violation.documentUrl) === site &&
+      !EXTENSION.test(violation.blockedUrl) &&
+      !EXTENSION.test(violation.sourceFile ?? ""),
+  );
 }
 
 function newContext(browser: Browser, config: PatrolConfig) {
   return browser.newContext({
+    userAgent: shopperUserAgent(browser),
     locale: config.browser.locale,
     viewport: config.browser.viewport,
     serviceWorkers: "block",
@@ -171,18 +200,20 @@ async function visitPages(browser: Browser, config: PatrolConfig): Promise<PageS
   const context = await newContext(browser, config);
   const pages: PageSnapshot[] = [];
   try {
-    const page = await context.newPage();
-    const recorder = recordPages(page, config.site);
     for (const path of config.pages) {
-      recorder.reset();
+      // A page of its own for each path: a script that loads late is not credited to the next.
+      const page = await context.newPage();
+      const recorder = recordPages(page, config.site);
       try {
         const response = await page.goto(new URL(path, config.site).href, {
           timeout: config.browser.timeoutMs,
           waitUntil: "load",
         });
         pages.push(await recorder.snapshot(path, response));
-      } catch (error) {
-        pages.push(unreachable(path, new URL(path, config.site).href, error));
+      } catch {
+        pages.push(unreachable(path, withoutQuery(new URL(path, config.site).href)));
+      } finally {
+        await page.close();
       }
     }
   } finally {
@@ -191,7 +222,8 @@ async function visitPages(browser: Browser, config: PatrolConfig): Promise<PageS
   return pages;
 }
 
-function unreachable(key: string, url: string, _error: unknown): PageSnapshot {
+/** A page that did not answer: status 0, nothing recorded (never compared, never a baseline). */
+function unreachable(key: string, url: string): PageSnapshot {
   return {
     key,
     url,

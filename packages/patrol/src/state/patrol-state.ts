@@ -61,6 +61,8 @@ export interface PatrolState {
   recordRun(report: PatrolReport, keep: number): Promise<void>;
   /** The most recent run's report, if any. */
   lastRun(): Promise<PatrolReport | undefined>;
+  /** The report of run `runId`, if the history still keeps it. */
+  readRun(runId: string): Promise<PatrolReport | undefined>;
   /** The ids of the reports kept, oldest first. */
   history(): Promise<string[]>;
 }
@@ -86,6 +88,11 @@ export async function openPatrolState(directory: string): Promise<PatrolState> {
     async lastRun() {
       const name = (await list()).at(-1);
       return name === undefined ? undefined : readJson<PatrolReport>(join(historyDir, name));
+    },
+    async readRun(runId) {
+      // Run ids are the history's file names; nothing else may be read through this.
+      if (!/^[\w-]+$/.test(runId)) return undefined;
+      return readJson<PatrolReport>(join(historyDir, `${runId}.json`));
     },
     async history() {
       return (await list()).map((name) => name.replace(/\.json$/, ""));

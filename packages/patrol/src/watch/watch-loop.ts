@@ -6,7 +6,7 @@
  * critical findings seen both times are alerted as critical, so one flaky page load does not wake
  * anybody at night.
  */
-import { findingKey } from "../model/findings";
+import { type Finding, worstSeverity } from "../model/findings";
 import type { PatrolReport } from "../run/run-patrol";
 
 /** Options of {@link watchPatrol}. */
@@ -37,27 +37,59 @@ function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Findings that do not come from the browser: a re-check cannot see them again. */
+const NOT_FROM_THE_BROWSER: ReadonlySet<string> = new Set([
+  "CSP_VIOLATION_REPORTED",
+  "CSP_FEED_UNREADABLE",
+  "FILE_ADDED",
+  "FILE_CHANGED",
+  "FILE_REMOVED",
+]);
+
 /**
- * The report to act on, given a critical first run and its re-check: the re-check's findings,
- * where a critical finding the first run did not also have is lowered to a warning.
+ * What is "the same finding" across two runs: its code and place. Not its subject, which for a
+ * session is that run's own session id, and for a page may carry a new booking reference.
+ */
+const sameKind = (finding: Finding) => `${finding.code} ${finding.where}`;
+
+/**
+ * The report to act on, given a critical first run and its re-check: the re-check's browser
+ * findings (a critical one the first run did not also have is lowered to a warning), the first
+ * run's criticals the re-check did not see again (kept as warnings, never dropped), and the first
+ * run's findings that do not come from the browser (shoppers' reports, files), as they were.
  */
 export function confirmCritical(first: PatrolReport, second: PatrolReport): PatrolReport {
-  const seen = new Set(first.findings.filter((f) => f.severity === "critical").map(findingKey));
-  const findings = second.findings.map((finding) =>
-    finding.severity === "critical" && !seen.has(findingKey(finding))
-      ? {
-          ...finding,
-          severity: "warning" as const,
-          message: `${finding.message} (seen in the re-check only)`,
-        }
-      : finding,
+  const firstCritical = new Set(
+    first.findings.filter((f) => f.severity === "critical").map(sameKind),
   );
-  const verdict = findings.some((f) => f.severity === "critical")
-    ? "critical"
-    : findings.some((f) => f.severity === "warning")
-      ? "warning"
-      : "clean";
-  return { ...second, findings, verdict };
+  const fromBrowser = second.findings.filter((f) => !NOT_FROM_THE_BROWSER.has(f.code));
+  const secondKinds = new Set(fromBrowser.map(sameKind));
+  const findings: Finding[] = [
+    ...first.findings.filter((f) => NOT_FROM_THE_BROWSER.has(f.code)),
+    ...fromBrowser.map((finding) =>
+      finding.severity === "critical" && !firstCritical.has(sameKind(finding))
+        ? lowered(finding, "seen in the re-check only")
+        : finding,
+    ),
+    ...first.findings
+      .filter(
+        (f) =>
+          f.severity === "critical" &&
+          !NOT_FROM_THE_BROWSER.has(f.code) &&
+          !secondKinds.has(sameKind(f)),
+      )
+      .map((finding) => lowered(finding, "not seen again in the re-check")),
+  ];
+  const worst = worstSeverity(findings);
+  return {
+    ...second,
+    findings,
+    verdict: worst === undefined || worst === "info" ? "clean" : worst,
+  };
+}
+
+function lowered(finding: Finding, why: string): Finding {
+  return { ...finding, severity: "warning", message: `${finding.message} (${why})` };
 }
 
 /** Runs until `signal` aborts. */
@@ -68,7 +100,15 @@ export async function watchPatrol(options: WatchOptions): Promise<void> {
     try {
       let report = await options.runOnce();
       if (report.verdict === "critical" && !options.signal.aborted) {
-        report = confirmCritical(report, await options.runOnce());
+        const first = report;
+        // A re-check that fails confirms nothing and denies nothing: act on the first run.
+        report = await options.runOnce().then(
+          (second) => confirmCritical(first, second),
+          (error: unknown) => {
+            options.onError?.(error);
+            return first;
+          },
+        );
       }
       await options.onReport(report);
     } catch (error) {

@@ -47,10 +47,16 @@ function expectRun(
 
 const CONFIG = {
   site: "https://shop.example",
-  journeys: [{ name: "pay", start: "/", steps: [{ submit: "button" }] }],
+  journeys: [
+    {
+      name: "pay",
+      start: "/",
+      steps: [{ readAmount: ".total", currency: "JPY" }, { submit: "button" }],
+    },
+  ],
   provider: { type: "stripe", secretKey: { env: "PATROL_KEY" } },
   manifest: { root: "dist", file: "patrol-manifest.json" },
-  alerts: [],
+  alerts: [{ type: "log" }],
 };
 
 /** Runs the checks in `app`; returns a one-line summary. */
