@@ -7,6 +7,7 @@
  */
 import { LinkpayError } from "@linkpay/core";
 import * as z from "zod";
+import { isLoopbackHost } from "../alerts/sink-options";
 import { cspReportFeedAnswer, type ReportedViolation } from "./reported-violation";
 
 /** Options of {@link readCspReports}. */
@@ -24,8 +25,6 @@ export interface ReadCspReportsOptions {
   /** How long the whole request may take, answer included (default 10 000 ms). */
   readonly timeoutMs?: number | undefined;
 }
-
-const LOOPBACK: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 function misconfigured(field: string, message: string): LinkpayError {
   return new LinkpayError("CONFIG_INVALID", message, { details: { field } });
@@ -47,7 +46,7 @@ function feedUrl(options: ReadCspReportsOptions): URL {
     throw misconfigured("url", "The CSP report feed's url is not an absolute URL");
   }
   // The token travels in a header: in clear text only to this machine.
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && LOOPBACK.has(url.hostname))) {
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     throw misconfigured(
       "url",
       `The CSP report feed's url must be https (http only on localhost), not ${url.protocol}//${url.host}: the bearer token would cross the network in clear text`,
