@@ -87,6 +87,8 @@ export {
   findingKey,
   SEVERITIES,
   type Severity,
+  type Verdict,
+  verdictOf,
   worstSeverity,
 } from "./model/findings";
 export type {

@@ -1,16 +1,13 @@
 import { describe, expect, it } from "@jest/globals";
-import { isLinkpayError } from "@linkpay/core";
+import { configRefusal } from "../test/config-refusal";
 import { createSink, type SinkSpec } from "./create-sink";
 
 const SECRET = "patrol-webhook-secret-0123456789abcdef";
 
+/** The refusal of `spec`, or undefined when a sink is built. */
 function refusal(spec: SinkSpec): string | undefined {
-  try {
-    createSink(spec);
-  } catch (error) {
-    return isLinkpayError(error, "CONFIG_INVALID") ? error.message : String(error);
-  }
-  return undefined;
+  const message = configRefusal(() => createSink(spec));
+  return message === "accepted" ? undefined : message;
 }
 
 describe("createSink", () => {

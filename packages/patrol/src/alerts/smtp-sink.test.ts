@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { isLinkpayError } from "@linkpay/core";
 import { SMTPServer } from "smtp-server";
+import { configRefusal } from "../test/config-refusal";
 import type { PatrolAlert } from "./patrol-alert";
 import { smtpSink } from "./smtp-sink";
 
@@ -167,14 +167,8 @@ describe("smtpSink", () => {
   });
 
   it("checks its options at creation, naming the option and never the password", () => {
-    const refused = (options: Parameters<typeof smtpSink>[0]) => {
-      try {
-        smtpSink(options);
-      } catch (error) {
-        return isLinkpayError(error, "CONFIG_INVALID") ? error.message : String(error);
-      }
-      return "accepted";
-    };
+    const refused = (options: Parameters<typeof smtpSink>[0]) =>
+      configRefusal(() => smtpSink(options));
     const base = { url: "smtps://u:p4ss@mail.example:465", from: "a@x.example", to: "b@x.example" };
     expect(refused(base)).toBe("accepted");
     const http = refused({ ...base, url: `https://u:${PASSWORD}@mail.example` });

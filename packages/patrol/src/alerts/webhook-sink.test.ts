@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import { afterEach, describe, expect, it } from "@jest/globals";
 import { isLinkpayError } from "@linkpay/core";
+import { configRefusal } from "../test/config-refusal";
 import type { PatrolAlert } from "./patrol-alert";
 import { verifyPatrolWebhook } from "./verify-patrol-webhook";
 import { webhookSink } from "./webhook-sink";
@@ -164,14 +165,8 @@ describe("webhookSink", () => {
 });
 
 describe("webhookSink options", () => {
-  const refused = (options: Parameters<typeof webhookSink>[0]) => {
-    try {
-      webhookSink(options);
-    } catch (error) {
-      return isLinkpayError(error, "CONFIG_INVALID") ? error.message : String(error);
-    }
-    return "accepted";
-  };
+  const refused = (options: Parameters<typeof webhookSink>[0]) =>
+    configRefusal(() => webhookSink(options));
 
   it("requires https unless the host is loopback", () => {
     expect(refused({ url: "http://hooks.example/patrol", secret: SECRET })).toMatch(

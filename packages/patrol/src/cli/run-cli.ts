@@ -21,7 +21,7 @@ import {
 } from "../commands/patrol-commands";
 import { readPatrolConfig } from "../config";
 import { createManifest, readManifest, verifyManifest, writeManifest } from "../manifest";
-import { exitCodeFor } from "../model/findings";
+import { exitCodeFor, verdictOf } from "../model/findings";
 import { formatReport } from "../report/format-report";
 import { openPatrolState } from "../state/patrol-state";
 import { watchPatrol } from "../watch/watch-loop";
@@ -226,7 +226,7 @@ async function manifestCommand(
     exclude: spec.exclude,
   });
   const exitCode = exitCodeFor(findings);
-  const verdict = exitCode === 2 ? "critical" : exitCode === 1 ? "warning" : "clean";
+  const verdict = verdictOf(findings);
   const runId = `verify-${new Date().toISOString()}`;
   io.print(formatReport({ site: spec.root, runId, verdict, findings }));
   if (values.json !== undefined) await writeJson(values.json, { runId, verdict, findings });

@@ -88,6 +88,15 @@ export function findingKey(finding: Pick<Finding, "code" | "where" | "subject">)
   return `${finding.code} ${finding.where} ${finding.subject}`;
 }
 
+/** A run's verdict: its worst finding's severity, `clean` when none is worse than info. */
+export type Verdict = "clean" | "warning" | "critical";
+
+/** The verdict of `findings`. */
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  const worst = worstSeverity(findings);
+  return worst === undefined || worst === "info" ? "clean" : worst;
+}
+
 /** The worst severity among `findings`, or undefined when there are none. */
 export function worstSeverity(findings: readonly Finding[]): Severity | undefined {
   return SEVERITIES.find((severity) => findings.some((finding) => finding.severity === severity));

@@ -16,7 +16,7 @@ import type { PatrolConfig } from "../config";
 import { findingsFromCspReports, type ReportedViolation, readCspReports } from "../csp-reports";
 import { comparePages } from "../diff/compare-pages";
 import { readManifest, verifyManifest } from "../manifest";
-import { type Finding, worstSeverity } from "../model/findings";
+import { type Finding, type Verdict, verdictOf } from "../model/findings";
 import type { PageSnapshot, RedirectRecord, Snapshot } from "../model/snapshot";
 import { checkRedirect } from "../redirect/check-redirect";
 
@@ -28,7 +28,7 @@ export interface PatrolReport {
   readonly startedAt: string;
   readonly finishedAt: string;
   /** `clean` when no finding is worse than info. */
-  readonly verdict: "clean" | "warning" | "critical";
+  readonly verdict: Verdict;
   readonly findings: readonly Finding[];
   readonly snapshot: Snapshot;
   /** The window of shoppers' CSP reports read: from `since`, up to `readAt` when the read worked. */
@@ -151,14 +151,13 @@ export async function runPatrol(options: RunPatrolOptions): Promise<PatrolReport
       })),
     );
   }
-  const worst = worstSeverity(findings);
   return {
     version: 1,
     runId,
     site: config.site,
     startedAt: started.toISOString(),
     finishedAt: now().toISOString(),
-    verdict: worst === undefined || worst === "info" ? "clean" : worst,
+    verdict: verdictOf(findings),
     findings,
     snapshot: {
       version: 1,

@@ -6,7 +6,7 @@
  * critical findings seen both times are alerted as critical, so one flaky page load does not wake
  * anybody at night.
  */
-import { type Finding, worstSeverity } from "../model/findings";
+import { type Finding, verdictOf } from "../model/findings";
 import type { PatrolReport } from "../run/run-patrol";
 
 /** Options of {@link watchPatrol}. */
@@ -80,11 +80,10 @@ export function confirmCritical(first: PatrolReport, second: PatrolReport): Patr
       )
       .map((finding) => lowered(finding, "not seen again in the re-check")),
   ];
-  const worst = worstSeverity(findings);
   return {
     ...second,
     findings,
-    verdict: worst === undefined || worst === "info" ? "clean" : worst,
+    verdict: verdictOf(findings),
   };
 }
 
