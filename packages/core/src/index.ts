@@ -23,8 +23,12 @@ export {
   type CheckoutRequest,
   type CheckoutRequestInput,
   checkoutRequestSchema,
+  KONBINI_EXPIRY_DAYS,
+  type KonbiniOptions,
   METADATA_LIMITS,
   ORDER_REF_PATTERN,
+  PAYMENT_METHODS,
+  type PaymentMethod,
   parseCheckoutRequest,
 } from "./checkout";
 export {
@@ -99,8 +103,10 @@ export type {
   CheckoutView,
   CreateCheckoutInput,
   IgnoredEvent,
+  KonbiniStore,
   PaymentEvent,
   PaymentProvider,
+  PendingPayment,
   ProviderCallOptions,
   ProviderCheckoutSession,
   ProviderEvent,

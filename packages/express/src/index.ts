@@ -16,6 +16,7 @@ export {
 } from "./checkout-redirect";
 export { type CspReportFeedOptions, cspReportFeed } from "./csp-report-feed";
 export {
+  browserIdOf,
   CSRF_TOKEN_HEADER,
   type CsrfProtection,
   type CsrfProtectionOptions,

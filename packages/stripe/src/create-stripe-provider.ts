@@ -3,9 +3,12 @@
  * The Stripe Checkout provider: a factory returning an object literal checked against core's
  * PaymentProvider contract.
  */
-import type { PaymentProvider } from "@linkpay/core";
+
+import type { PaymentProvider, PendingPayment } from "@linkpay/core";
 import type Stripe from "stripe";
+import { assertKonbiniCanCharge } from "./checkout/check-konbini";
 import { createCheckout } from "./checkout/create-checkout";
+import { pendingPaymentOf } from "./checkout/pending-payment";
 import { retrieveCheckout } from "./checkout/retrieve-checkout";
 import { sessionIdFromUrl } from "./checkout/session-id-from-url";
 import { createStripeClient } from "./client/create-stripe-client";
@@ -18,6 +21,7 @@ import { refundCheckout } from "./refund/refund-checkout";
 import { parseStripeObject } from "./stripe-objects/parse-stripe-object";
 import {
   checkoutSessionSchema,
+  paymentIntentSchema,
   type StripeCheckoutSession,
 } from "./stripe-objects/stripe-object-schemas";
 import { mapStripeEvent } from "./webhooks/map-stripe-event";
@@ -63,11 +67,29 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
       : parseStripeObject(checkoutSessionSchema, first, "checkout session", "api");
   }
 
+  async function pendingPaymentOfSession(
+    session: StripeCheckoutSession,
+  ): Promise<PendingPayment | undefined> {
+    const link = session.payment_intent;
+    if (link === null || link === undefined) return undefined;
+    const intent =
+      typeof link === "string"
+        ? await callStripe("paymentIntents.retrieve", () => stripe.paymentIntents.retrieve(link))
+        : link;
+    return pendingPaymentOf(
+      parseStripeObject(paymentIntentSchema, intent, "payment intent", "api"),
+    );
+  }
+
   return {
     id: resolved.id,
     checkoutOrigins: resolved.checkoutOrigins,
+    paymentMethods: resolved.paymentMethodTypes,
     stripe,
-    checkRequest: assertStripeCanCharge,
+    checkRequest(request) {
+      assertStripeCanCharge(request);
+      assertKonbiniCanCharge(request);
+    },
     createCheckout: (input, callOptions) => createCheckout(context, input, callOptions),
     async parseWebhook({ rawBody, headers }) {
       const json = verifyStripeWebhook({
@@ -77,7 +99,11 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
         toleranceSeconds: resolved.webhookToleranceSeconds,
         now: resolved.now(),
       });
-      return mapStripeEvent(json, { provider: resolved.id, findSessionByPaymentIntent });
+      return mapStripeEvent(json, {
+        provider: resolved.id,
+        findSessionByPaymentIntent,
+        pendingPaymentOf: pendingPaymentOfSession,
+      });
     },
     retrieveCheckout: (input) => retrieveCheckout(context, input),
     checkoutSessionIdFromUrl: sessionIdFromUrl(resolved),

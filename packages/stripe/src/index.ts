@@ -5,6 +5,7 @@
  * two-way replay window and secret rotation, and Stripe events mapped to linkpay's small set.
  */
 
+export { konbiniCanCharge, STRIPE_KONBINI_AMOUNT } from "./checkout/check-konbini";
 export { LINKPAY_METADATA_KEYS } from "./checkout/linkpay-metadata";
 export { CHECKOUT_SESSION_ID_TEMPLATE, withSessionIdParameter } from "./checkout/success-url";
 export { STRIPE_API_VERSION } from "./client/api-version";

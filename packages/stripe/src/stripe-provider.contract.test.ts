@@ -36,11 +36,9 @@ describeProviderContract("stripe via the loopback fake API", async () => {
           payment_status: "paid",
         });
       case "payment.pending":
-        return stripeEvent("checkout.session.completed", {
-          ...session,
-          status: "complete",
-          payment_status: "unpaid",
-        });
+        // The slip is on the session's payment intent, which the adapter asks for.
+        fake.settle(sessionId, "processing");
+        return stripeEvent("checkout.session.completed", fake.sessionJson(sessionId));
       case "payment.failed":
         return stripeEvent("checkout.session.async_payment_failed", {
           ...session,
@@ -59,6 +57,7 @@ describeProviderContract("stripe via the loopback fake API", async () => {
   return {
     provider,
     kinds: STRIPE_KINDS,
+    reportsPendingPayment: true,
     async signedDelivery({ kind, session, refundedAmount }) {
       const stripeKind = kind === "unhandled" ? kind : STRIPE_KINDS.find((k) => k === kind);
       if (stripeKind === undefined) throw new Error(`Stripe never emits ${kind}`);

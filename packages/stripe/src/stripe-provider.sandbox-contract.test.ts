@@ -66,6 +66,7 @@ describeProviderContract("stripe via the sandbox", async () => {
   return {
     provider,
     kinds: STRIPE_KINDS,
+    reportsPendingPayment: true,
     async signedDelivery({ kind, session, checkout, refundedAmount }) {
       const id = session.providerSessionId;
       const type = await drive(

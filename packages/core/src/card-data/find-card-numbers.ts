@@ -111,8 +111,10 @@ function scan(root: unknown, maxDepth: number): ScanResult {
 }
 
 /**
- * Every card number in `value`: 13–19 digits (optionally split by single spaces or dashes, not
- * touching other digits) that pass Luhn and match a known brand's IIN range and length.
+ * Every card number in `value`: 13–19 digits that pass Luhn and match a known brand's IIN range
+ * and length, in any digit script, split by spaces, dashes, dots, slashes or underscores, with
+ * invisible characters between them or letters glued on; never digits touching other digits,
+ * inside a UUID or hex identifier, or a JAN/EAN-13 product code.
  */
 export function findCardNumbers(value: unknown, options?: CardScanOptions): CardNumberFinding[] {
   return scan(value, resolveMaxDepth(options)).findings;

@@ -1,9 +1,12 @@
 /**
  * @module
- * Locates card numbers inside one string: runs of 13–19 digits, optionally split by single
- * spaces or dashes, that pass Luhn and match a known brand. Digits glued to a Latin letter are
- * part of an identifier (a hex digest, `cs_test_…`), and a UUID is never a card number: random
- * identifiers would otherwise be flagged about once in a few hundred. Internal to `card-data`.
+ * Locates card numbers inside one string: 13–19 digits that pass Luhn and match a known brand's
+ * IIN range and length, however they are written — digits of any script, invisible characters
+ * between them, groups split by spaces, tabs, dashes, dots, slashes or underscores (see
+ * `digit-chains`), letters glued on (`card4242…`, `…4242JPY`). What keeps it precise: a card
+ * number is made of whole digit groups; digits inside a UUID or a hexadecimal identifier (a
+ * digest, a hex id) are not a card number, nor is a 13-digit number that is a valid JAN/EAN-13
+ * product code. Internal to `card-data`.
  */
 import {
   CARD_BRANDS,
@@ -12,7 +15,18 @@ import {
   MAX_CARD_NUMBER_LENGTH,
   MIN_CARD_NUMBER_LENGTH,
 } from "./card-brands";
+import {
+  characterAt,
+  isDigit,
+  isHexLetter,
+  isIdentifierUnit,
+  isPlainDigit,
+} from "./character-classes";
+import { type DigitGroup, readChain, type ScanWork } from "./digit-chains";
 import { passesLuhn } from "./luhn";
+import { isEan13 } from "./product-codes";
+
+export type { ScanWork } from "./digit-chains";
 
 /** Where a card number sits in a string, with the only parts of it that may be shown. */
 export interface CardNumberSpan {
@@ -37,119 +51,69 @@ const FIRST_DIGITS: ReadonlySet<string> = new Set(
   ),
 );
 
-/** A maximal run of digits (no separators inside). */
-interface DigitGroup {
-  readonly start: number;
-  readonly end: number;
-  /** The group's ASCII digits, cut after `MAX_CARD_NUMBER_LENGTH + 1` (longer groups never match). */
-  readonly digits: string;
-}
-
-/** ASCII digit value of the UTF-16 unit, also for fullwidth digits (U+FF10–U+FF19); -1 otherwise. */
-function digitValue(unit: number): number {
-  if (unit >= 0x30 && unit <= 0x39) return unit - 0x30;
-  if (unit >= 0xff10 && unit <= 0xff19) return unit - 0xff10;
-  return -1;
-}
-
-/** A Latin letter, ASCII or fullwidth: digits touching one belong to an identifier. */
-function isLetter(unit: number): boolean {
-  return (
-    (unit >= 0x41 && unit <= 0x5a) ||
-    (unit >= 0x61 && unit <= 0x7a) ||
-    (unit >= 0xff21 && unit <= 0xff3a) ||
-    (unit >= 0xff41 && unit <= 0xff5a)
-  );
-}
-
-/** True when the character at `index` exists and is a letter. */
-function letterAt(text: string, index: number): boolean {
-  return index >= 0 && index < text.length && isLetter(text.charCodeAt(index));
-}
-
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
-/** The [start, end) ranges of UUIDs in `text`. */
+/** The text being scanned, where its UUIDs are (in order), and the work counter if any. */
+interface ScanContext {
+  readonly text: string;
+  readonly uuids: readonly (readonly [number, number])[];
+  readonly work: ScanWork | undefined;
+}
+
 function uuidRanges(text: string): (readonly [number, number])[] {
   if (text.length < 36) return [];
   return [...text.matchAll(UUID)].map((match) => [match.index, match.index + match[0].length]);
 }
 
-/** A single character that may split the digits of a card number: a space or a dash. */
-function isSeparator(unit: number): boolean {
-  return (
-    unit === 0x20 || // space
-    unit === 0x2d || // hyphen-minus
-    unit === 0xa0 || // no-break space
-    (unit >= 0x2010 && unit <= 0x2015) || // hyphens and dashes
-    unit === 0x202f || // narrow no-break space
-    unit === 0x2212 || // minus sign
-    unit === 0x3000 || // ideographic space
-    unit === 0xff0d // fullwidth hyphen-minus
-  );
+/** True when [start, end) overlaps a UUID (binary search: UUIDs never overlap each other). */
+function insideUuid(uuids: ScanContext["uuids"], start: number, end: number): boolean {
+  let low = 0;
+  let high = uuids.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    const [, to] = uuids[middle] ?? [0, 0];
+    if (to <= start) low = middle + 1;
+    else high = middle;
+  }
+  const [from] = uuids[low] ?? [Number.POSITIVE_INFINITY];
+  return from < end;
 }
 
-/** Reads the digit group starting at `start` (which must hold a digit). */
-function readGroup(text: string, start: number): DigitGroup {
-  let digits = "";
-  let position = start;
-  for (; position < text.length; position++) {
-    const value = digitValue(text.charCodeAt(position));
-    if (value < 0) break;
-    if (digits.length <= MAX_CARD_NUMBER_LENGTH) digits += String(value);
-  }
-  return { start, end: position, digits };
-}
-
-/** Reads a chain of digit groups joined by single separators, starting at a digit. */
-function readChain(text: string, start: number): DigitGroup[] {
-  const groups: DigitGroup[] = [];
-  let position = start;
-  for (;;) {
-    const group = readGroup(text, position);
-    groups.push(group);
-    const next = group.end + 1;
-    if (
-      next < text.length &&
-      isSeparator(text.charCodeAt(group.end)) &&
-      digitValue(text.charCodeAt(next)) >= 0
-    ) {
-      position = next;
-    } else {
-      return groups;
-    }
-  }
-}
+/** How far to look at letters and digits glued to a number, to tell a hex identifier. */
+const GLUE_LOOKAROUND = 64;
 
 /**
- * Card numbers made of whole consecutive groups of a chain. From each group, left to right, the
- * longest 13–19 digit window that is a card number wins; scanning resumes after it.
+ * True when digits at [start, end) sit inside a hexadecimal identifier: letters and digits are
+ * glued on, every glued letter is `a`–`f`, and the glued part holds digits too (`9f3a…4242…e1`).
+ * A word glued on (`card4242…`, `…4242JPY`, `x4242…`) leaves the number a card number.
  */
-function spansInChain(context: ScanContext, groups: readonly DigitGroup[]): CardNumberSpan[] {
-  const spans: CardNumberSpan[] = [];
-  let first = 0;
-  while (first < groups.length) {
-    const match = longestCardAt(context, groups, first);
-    if (match === undefined) {
-      first += 1;
-    } else {
-      spans.push(match.span);
-      first = match.next;
+function insideHexIdentifier({ text, work }: ScanContext, start: number, end: number): boolean {
+  let glued = false;
+  let digits = false;
+  const look = (from: number, step: 1 | -1): boolean => {
+    for (let index = from, seen = 0; seen < GLUE_LOOKAROUND; index += step, seen++) {
+      if (work !== undefined) work.characters += 1;
+      const unit = text.charCodeAt(index);
+      if (Number.isNaN(unit) || !isIdentifierUnit(unit)) return true;
+      glued = true;
+      if (isPlainDigit(unit)) digits = true;
+      else if (!isHexLetter(unit)) return false;
     }
-  }
-  return spans;
+    return true;
+  };
+  return look(start - 1, -1) && look(end, 1) && glued && digits;
 }
 
-/** The text being scanned, and where its UUIDs are. */
-interface ScanContext {
-  readonly text: string;
-  readonly uuids: readonly (readonly [number, number])[];
+/** Whether a candidate at [start, end) may be a card number, once its digits passed the checks. */
+function standsAlone(context: ScanContext, start: number, end: number): boolean {
+  return !insideUuid(context.uuids, start, end) && !insideHexIdentifier(context, start, end);
 }
 
-/** Whether [start, end) may be a card number: not glued to a letter, not inside a UUID. */
-function standsAlone({ text, uuids }: ScanContext, start: number, end: number): boolean {
-  if (letterAt(text, start - 1) || letterAt(text, end)) return false;
-  return !uuids.some(([from, to]) => start < to && end > from);
+/** The brand of `pan` if it is a card number and not a product code. */
+function brandOfCandidate(pan: string): CardBrand | undefined {
+  if (!passesLuhn(pan)) return undefined;
+  const brand = cardBrandOf(pan);
+  return brand === undefined || isEan13(pan) ? undefined : brand;
 }
 
 /** The longest card number made of whole groups starting at `groups[first]`, if any. */
@@ -172,10 +136,10 @@ function longestCardAt(
     }
   }
   for (const window of windows.reverse()) {
-    if (!standsAlone(context, head.start, window.end)) continue;
+    if (context.work !== undefined) context.work.candidates += 1;
     const pan = digits.slice(0, window.length);
-    const brand = passesLuhn(pan) ? cardBrandOf(pan) : undefined;
-    if (brand !== undefined) {
+    const brand = brandOfCandidate(pan);
+    if (brand !== undefined && standsAlone(context, head.start, window.end)) {
       const span = { start: head.start, end: window.end, brand, last4: pan.slice(-4) };
       return { span, next: window.next };
     }
@@ -183,19 +147,40 @@ function longestCardAt(
   return undefined;
 }
 
-/** Every card number in `text`, in order, never overlapping. */
-export function findCardNumberSpans(text: string): CardNumberSpan[] {
+/**
+ * Card numbers made of whole consecutive groups of a chain. From each group, left to right, the
+ * longest 13–19 digit window that is a card number wins; scanning resumes after it.
+ */
+function spansInChain(context: ScanContext, groups: readonly DigitGroup[]): CardNumberSpan[] {
   const spans: CardNumberSpan[] = [];
-  const context: ScanContext = { text, uuids: uuidRanges(text) };
+  let first = 0;
+  while (first < groups.length) {
+    const match = longestCardAt(context, groups, first);
+    if (match === undefined) {
+      first += 1;
+    } else {
+      spans.push(match.span);
+      first = match.next;
+    }
+  }
+  return spans;
+}
+
+/** Every card number in `text`, in order, never overlapping; `work` counts what it took. */
+export function findCardNumberSpans(text: string, work?: ScanWork): CardNumberSpan[] {
+  const spans: CardNumberSpan[] = [];
+  const context: ScanContext = { text, uuids: uuidRanges(text), work };
   let position = 0;
   while (position < text.length) {
-    if (digitValue(text.charCodeAt(position)) < 0) {
-      position += 1;
+    const { kind, width } = characterAt(text, position);
+    if (work !== undefined) work.characters += 1;
+    if (!isDigit(kind)) {
+      position += width;
       continue;
     }
-    const chain = readChain(text, position);
-    for (const span of spansInChain(context, chain)) spans.push(span);
-    position = chain[chain.length - 1]?.end ?? position + 1;
+    const chain = readChain(text, position, work);
+    for (const span of spansInChain(context, chain.groups)) spans.push(span);
+    position = chain.end;
   }
   return spans;
 }

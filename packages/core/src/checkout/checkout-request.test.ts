@@ -125,3 +125,43 @@ describe("parseCheckoutRequest", () => {
     expect(issuesOf("RC-1").code).toBe("INVALID_CHECKOUT_REQUEST");
   });
 });
+
+describe("parseCheckoutRequest: payment methods and konbini", () => {
+  it("keeps the methods and the konbini deadline, and leaves both out by default", () => {
+    const request = parseCheckoutRequest({
+      ...valid,
+      paymentMethods: ["card", "konbini"],
+      konbini: { expiresAfterDays: 2 },
+    });
+    expect(request.paymentMethods).toEqual(["card", "konbini"]);
+    expect(request.konbini).toEqual({ expiresAfterDays: 2 });
+    const plain = parseCheckoutRequest(valid);
+    expect(plain.paymentMethods).toBeUndefined();
+    expect(plain.konbini).toBeUndefined();
+  });
+
+  it("refuses unknown, repeated or no methods, naming paymentMethods", () => {
+    for (const paymentMethods of [["paypay"], ["card", "card"], []]) {
+      expect(issuesOf({ ...valid, paymentMethods })).toEqual({
+        code: "INVALID_CHECKOUT_REQUEST",
+        paths: [expect.stringMatching(/^paymentMethods/)],
+      });
+    }
+  });
+
+  it("refuses a konbini deadline outside 1–60 days or not whole", () => {
+    for (const expiresAfterDays of [0, 61, 1.5]) {
+      expect(issuesOf({ ...valid, konbini: { expiresAfterDays } })).toEqual({
+        code: "INVALID_CHECKOUT_REQUEST",
+        paths: ["konbini.expiresAfterDays"],
+      });
+    }
+    expect(issuesOf({ ...valid, konbini: {} }).paths).toEqual(["konbini.expiresAfterDays"]);
+  });
+
+  it("refuses konbini options when the listed methods leave konbini out", () => {
+    expect(
+      issuesOf({ ...valid, paymentMethods: ["card"], konbini: { expiresAfterDays: 3 } }),
+    ).toEqual({ code: "INVALID_CHECKOUT_REQUEST", paths: ["konbini"] });
+  });
+});

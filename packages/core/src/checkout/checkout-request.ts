@@ -17,6 +17,21 @@ export const CHECKOUT_EXPIRY_SECONDS = {
   default: 30 * 60,
 } as const;
 
+/**
+ * Payment methods a checkout may offer, by provider-neutral name: cards, and konbini (a slip the
+ * shopper pays in cash at a Japanese convenience store, later).
+ */
+export const PAYMENT_METHODS = ["card", "konbini"] as const;
+
+/** A payment method a checkout may offer. */
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+/**
+ * How many calendar days (Japan time) a konbini slip may stay payable: it expires at 23:59 JST on
+ * the last day (Stripe's `expires_after_days` range: 1–60).
+ */
+export const KONBINI_EXPIRY_DAYS = { min: 1, max: 60 } as const;
+
 /** Limits on merchant metadata carried to the provider. */
 export const METADATA_LIMITS = { keys: 20, keyLength: 40, valueLength: 500 } as const;
 
@@ -33,6 +48,10 @@ const lineItemSchema = z.strictObject({
  * with a letter or digit. It travels in URLs, provider metadata and logs, so nothing else is allowed.
  */
 export const ORDER_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
+
+const konbiniSchema = z.strictObject({
+  expiresAfterDays: z.number().int().min(KONBINI_EXPIRY_DAYS.min).max(KONBINI_EXPIRY_DAYS.max),
+});
 
 /** The schema of {@link CheckoutRequestInput}; exported for composition in merchant schemas. */
 export const checkoutRequestSchema = z.strictObject({
@@ -63,6 +82,12 @@ export const checkoutRequestSchema = z.strictObject({
       `at most ${METADATA_LIMITS.keys} keys`,
     )
     .default({}),
+  paymentMethods: z
+    .array(z.enum(PAYMENT_METHODS))
+    .min(1)
+    .refine((methods) => new Set(methods).size === methods.length, "must not repeat a method")
+    .optional(),
+  konbini: konbiniSchema.optional(),
 });
 
 /** What a merchant passes to `startCheckout` (amounts in minor units, e.g. yen). */
@@ -75,6 +100,12 @@ export interface CheckoutLineItem {
   readonly quantity: number;
 }
 
+/** Options of a konbini payment. */
+export interface KonbiniOptions {
+  /** The slip expires at 23:59 Japan time this many calendar days after it is issued (1–60). */
+  readonly expiresAfterDays: number;
+}
+
 /** A validated checkout request whose total equals the sum of its lines. */
 export interface CheckoutRequest {
   readonly orderRef: string;
@@ -84,6 +115,13 @@ export interface CheckoutRequest {
   readonly locale: "ja" | "en" | "auto";
   readonly expiresInSeconds: number;
   readonly metadata: Readonly<Record<string, string>>;
+  /** The methods to offer; undefined: every method the provider is configured with. */
+  readonly paymentMethods?: readonly PaymentMethod[] | undefined;
+  /**
+   * Konbini options; apply only when konbini is among the methods offered (refused with a
+   * `paymentMethods` list without konbini, ignored when the provider's default has none).
+   */
+  readonly konbini?: KonbiniOptions | undefined;
 }
 
 function invalid(
@@ -95,6 +133,7 @@ function invalid(
 
 /**
  * Validates a checkout request: shape, limits, total = Σ unit × quantity, and no card data.
+ * Whether the provider offers the requested payment methods is checked by `startCheckout`.
  *
  * @example
  * parseCheckoutRequest({ orderRef: "RC-1", currency: "JPY", total: 8800,
@@ -109,6 +148,12 @@ export function parseCheckoutRequest(input: unknown): CheckoutRequest {
     throw invalid(`The checkout request is not valid: ${listed}`, issues);
   }
   const data = parsed.data;
+  if (data.konbini !== undefined && data.paymentMethods?.includes("konbini") === false) {
+    throw invalid(
+      "The checkout request is not valid: konbini: options given, but 'konbini' is not among paymentMethods",
+      [{ path: "konbini", message: "konbini is not among paymentMethods" }],
+    );
+  }
   const currency = data.currency;
   const lineItems = data.lineItems.map((item) => ({
     name: item.name,
@@ -134,5 +179,7 @@ export function parseCheckoutRequest(input: unknown): CheckoutRequest {
     locale: data.locale,
     expiresInSeconds: data.expiresInSeconds,
     metadata: data.metadata,
+    paymentMethods: data.paymentMethods,
+    konbini: data.konbini,
   };
 }

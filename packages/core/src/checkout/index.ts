@@ -4,7 +4,11 @@ export {
   type CheckoutRequest,
   type CheckoutRequestInput,
   checkoutRequestSchema,
+  KONBINI_EXPIRY_DAYS,
+  type KonbiniOptions,
   METADATA_LIMITS,
   ORDER_REF_PATTERN,
+  PAYMENT_METHODS,
+  type PaymentMethod,
   parseCheckoutRequest,
 } from "./checkout-request";

@@ -13,11 +13,21 @@ describeProviderContract("fake provider", async () => {
   return {
     provider,
     kinds: PAYMENT_EVENT_KINDS,
+    reportsPendingPayment: true,
     async signedDelivery({ kind, session, refundedAmount }) {
+      const pendingPayment =
+        kind === "payment.pending"
+          ? {
+              method: "konbini" as const,
+              expiresAt: new Date(Date.now() + 3 * 86_400_000),
+              stores: [{ chain: "lawson", paymentCode: "123456789012" }],
+            }
+          : undefined;
       return provider.deliver({
         type: kind === "unhandled" ? "customer.updated" : kind,
         sessionId: session.providerSessionId,
         refundedAmount,
+        pendingPayment,
       });
     },
     async settle({ session, status }) {

@@ -33,6 +33,11 @@ export interface ProviderContractHarness {
     readonly checkout: CreateCheckoutInput;
     readonly refundedAmount?: number | undefined;
   }): Promise<WebhookDelivery>;
+  /**
+   * True when the provider's `payment.pending` events carry the konbini slip (`pendingPayment`);
+   * the suite then checks its shape.
+   */
+  readonly reportsPendingPayment?: boolean | undefined;
   /** Makes the provider report `status` for a session, when the test double allows it. */
   settle?(input: {
     readonly session: ProviderCheckoutSession;
@@ -67,6 +72,7 @@ export function contractCheckoutInput(
     cancelUrl: "https://shop.example/return/cancel",
     // 31 minutes: Stripe's minimum is 30 from creation, and a second may tick before the call.
     expiresAt: new Date(Math.floor(Date.now() / 1000) * 1000 + 31 * 60 * 1000),
+    paymentMethods: ["card"],
     ...overrides,
   };
 }
@@ -105,7 +111,10 @@ export function describeProviderContract(
       checkout: CreateCheckoutInput;
       session: ProviderCheckoutSession;
     }> {
-      const checkout = contractCheckoutInput();
+      // Every method the provider is configured for, as startCheckout passes by default.
+      const checkout = contractCheckoutInput({
+        paymentMethods: harness.provider.paymentMethods ?? ["card"],
+      });
       const session = await harness.provider.createCheckout(checkout, {
         idempotencyKey: `contract-${checkout.attemptId}`,
       });
@@ -168,6 +177,18 @@ export function describeProviderContract(
         expect(event.eventId.length).toBeGreaterThan(0);
         if (kind === "payment.refunded" && event.kind !== "ignored") {
           expect(event.refundedAmount?.amount).toBe(1_000);
+        }
+        if (
+          kind === "payment.pending" &&
+          harness.reportsPendingPayment &&
+          event.kind !== "ignored"
+        ) {
+          expect(event.pendingPayment).toMatchObject({
+            method: "konbini",
+            expiresAt: expect.any(Date),
+            stores: expect.any(Array),
+          });
+          expect(Number.isNaN(event.pendingPayment?.expiresAt.getTime())).toBe(false);
         }
       }
     });

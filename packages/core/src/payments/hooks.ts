@@ -23,6 +23,13 @@ export type PaymentHook<THandle = unknown> = (
 
 /** The merchant's reactions to payment state changes. */
 export interface PaymentHooks<THandle = unknown> {
+  /**
+   * The payment was started and completes later (a konbini slip was issued): keep what is held
+   * until `event.pendingPayment.expiresAt` and tell the shopper how to pay. Runs once, when the
+   * attempt enters `processing`; `event.pendingPayment` is undefined when the provider gave no
+   * instructions.
+   */
+  readonly onPending?: PaymentHook<THandle> | undefined;
   /** The money was taken: fulfil the order. */
   readonly onPaid?: PaymentHook<THandle> | undefined;
   /** The payment failed (e.g. an unpaid konbini voucher): release what was held. */
@@ -41,6 +48,8 @@ export function hookFor<THandle>(
   effect: PaymentEffect,
 ): PaymentHook<THandle> | undefined {
   switch (effect) {
+    case "pending":
+      return hooks.onPending;
     case "paid":
       return hooks.onPaid;
     case "failed":

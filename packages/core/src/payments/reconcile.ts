@@ -67,6 +67,7 @@ export function eventFromView(view: CheckoutView, now: Date): PaymentEvent | nul
     amount: view.amount,
     refundedAmount: view.refundedAmount,
     occurredAt: now,
+    pendingPayment: view.pendingPayment,
     raw: view.raw,
   };
 }

@@ -6,7 +6,12 @@
  * derived from the attempt, so a double submit — sequential or concurrent — yields one session.
  * The hosted URL is used only after the redirect guard accepts its origin.
  */
-import { CHECKOUT_EXPIRY_SECONDS, type CheckoutRequest, parseCheckoutRequest } from "../checkout";
+import {
+  CHECKOUT_EXPIRY_SECONDS,
+  type CheckoutRequest,
+  type PaymentMethod,
+  parseCheckoutRequest,
+} from "../checkout";
 import { isLinkpayError, LinkpayError } from "../errors";
 import { moneyEquals } from "../money";
 import type { PaymentProvider } from "../provider";
@@ -117,6 +122,32 @@ async function attemptFor(
   throw new LinkpayError("STORE_CONFLICT", "Could not create the checkout attempt; retry");
 }
 
+/**
+ * The methods the session offers: the request's, each of which the provider must be configured
+ * for, or else all the provider's. Refused before anything is stored. Konbini options with a
+ * default that has no konbini are left to the provider to ignore, so one request suits a shop
+ * whose provider is configured with or without konbini.
+ */
+export function paymentMethodsFor(
+  provider: Pick<PaymentProvider, "id" | "paymentMethods">,
+  request: Pick<CheckoutRequest, "paymentMethods">,
+): readonly PaymentMethod[] {
+  const configured = provider.paymentMethods ?? ["card"];
+  const requested = request.paymentMethods ?? configured;
+  const missing = requested.filter((method) => !configured.includes(method));
+  if (missing.length > 0) {
+    const message =
+      `${missing.map((method) => `'${method}'`).join(", ")} is not configured on provider ` +
+      `'${provider.id}' (configured: ${configured.join(", ")})`;
+    throw new LinkpayError(
+      "INVALID_CHECKOUT_REQUEST",
+      `The checkout request is not valid: paymentMethods: ${message}`,
+      { details: { issues: [{ path: "paymentMethods", message }] } },
+    );
+  }
+  return requested;
+}
+
 /** The one redirect check on the way to the 303: an alert, and nothing returned, when it fails. */
 function checkedRedirect(
   deps: StartCheckoutDeps,
@@ -140,7 +171,8 @@ export async function startCheckout(
   input: unknown,
 ): Promise<StartedCheckout> {
   const request = parseCheckoutRequest(input);
-  deps.provider.checkRequest?.(request);
+  const paymentMethods = paymentMethodsFor(deps.provider, request);
+  deps.provider.checkRequest?.({ ...request, paymentMethods });
   const attempt = await attemptFor(deps, request);
   if (attempt.providerSessionId !== null && attempt.hostedUrl !== null) {
     return {
@@ -157,6 +189,7 @@ export async function startCheckout(
       successUrl: buildCheckoutUrl(deps.urls.success, context, "success"),
       cancelUrl: buildCheckoutUrl(deps.urls.cancel, context, "cancel"),
       expiresAt: attempt.expiresAt,
+      paymentMethods,
     },
     { idempotencyKey: idempotencyKeyFor(attempt) },
   );

@@ -8,4 +8,11 @@ export type {
   RefundInput,
   WebhookDelivery,
 } from "./payment-provider";
-export type { CheckoutView, IgnoredEvent, PaymentEvent, ProviderEvent } from "./provider-event";
+export type {
+  CheckoutView,
+  IgnoredEvent,
+  KonbiniStore,
+  PaymentEvent,
+  PendingPayment,
+  ProviderEvent,
+} from "./provider-event";

@@ -2,7 +2,7 @@
  * @module
  * The contract every payment provider adapter implements.
  */
-import type { CheckoutRequest } from "../checkout";
+import type { CheckoutRequest, PaymentMethod } from "../checkout";
 import type { Money } from "../money";
 import type { CheckoutView, ProviderEvent } from "./provider-event";
 
@@ -16,6 +16,8 @@ export interface CreateCheckoutInput extends CheckoutRequest {
   readonly cancelUrl: string;
   /** When the session must stop accepting payment. */
   readonly expiresAt: Date;
+  /** The methods to offer: the request's, or else every method the provider is configured with. */
+  readonly paymentMethods: readonly PaymentMethod[];
 }
 
 /** Options of a mutating provider call. */
@@ -64,9 +66,15 @@ export interface PaymentProvider {
   /** The exact origins (`https://…`) of the hosted pages shoppers may be sent to. */
   readonly checkoutOrigins: readonly string[];
   /**
+   * The payment methods this provider is configured to offer (default `["card"]`). A checkout
+   * may ask for fewer; `startCheckout` refuses one that asks for a method not listed here.
+   */
+  readonly paymentMethods?: readonly PaymentMethod[] | undefined;
+  /**
    * Refuses, with a typed error, a validated request this provider cannot charge as priced (a
    * currency or amount its API cannot represent). Called before anything is stored, so a refusal
-   * leaves no attempt behind. Optional: without it every valid request is accepted.
+   * leaves no attempt behind; `paymentMethods` is already resolved (never undefined) and offered
+   * by this provider. Optional: without it every valid request is accepted.
    */
   checkRequest?(request: CheckoutRequest): void;
   /** Creates a hosted checkout session. */

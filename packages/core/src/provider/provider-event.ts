@@ -6,6 +6,30 @@
 import type { Money } from "../money";
 import type { PaymentEventKind, PaymentStatus } from "../state-machine";
 
+/** One store chain where a konbini slip can be paid, and the numbers the shopper gives there. */
+export interface KonbiniStore {
+  /** The chain, lower case as the provider names it (e.g. `familymart`, `lawson`). */
+  readonly chain: string;
+  /** The number the shopper enters or shows at the till. */
+  readonly paymentCode?: string | undefined;
+  /** The second number some chains ask for. */
+  readonly confirmationNumber?: string | undefined;
+}
+
+/**
+ * What the shopper must still do to pay, while a payment is pending: for konbini, the slip.
+ * Provider-neutral: every provider maps its own slip onto this.
+ */
+export interface PendingPayment {
+  readonly method: "konbini";
+  /** After this moment the slip can no longer be paid. */
+  readonly expiresAt: Date;
+  /** The provider's page with the slip and how to pay, when it has one. */
+  readonly instructionsUrl?: string | undefined;
+  /** Where to pay, with each chain's numbers (empty when the provider gave none). */
+  readonly stores: readonly KonbiniStore[];
+}
+
 /** A verified provider event that concerns one checkout attempt. */
 export interface PaymentEvent {
   readonly kind: PaymentEventKind;
@@ -23,6 +47,8 @@ export interface PaymentEvent {
   readonly refundedAmount?: Money | undefined;
   /** When the provider says the event happened. */
   readonly occurredAt: Date;
+  /** For `payment.pending`: what the shopper must still do (a konbini slip), when known. */
+  readonly pendingPayment?: PendingPayment | undefined;
   /** The provider's payload as received, kept for audit. */
   readonly raw: unknown;
 }
@@ -55,5 +81,7 @@ export interface CheckoutView {
   readonly expiresAt: Date;
   /** The e-mail the session was created for (or the shopper gave), when the provider knows it. */
   readonly customerEmail?: string | undefined;
+  /** While `processing`: what the shopper must still do (a konbini slip), when known. */
+  readonly pendingPayment?: PendingPayment | undefined;
   readonly raw: unknown;
 }

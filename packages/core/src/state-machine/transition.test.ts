@@ -10,8 +10,8 @@ const at = (status: PaymentStatus, refundedAmount = 0): PaymentState => ({
 
 describe("transition", () => {
   it.each<[PaymentStatus, PaymentEventKind, PaymentStatus, string[]]>([
-    ["open", "checkout.completed", "processing", []],
-    ["open", "payment.pending", "processing", []],
+    ["open", "checkout.completed", "processing", ["pending"]],
+    ["open", "payment.pending", "processing", ["pending"]],
     ["open", "payment.succeeded", "paid", ["paid"]],
     ["processing", "payment.succeeded", "paid", ["paid"]],
     ["open", "payment.failed", "failed", ["failed"]],

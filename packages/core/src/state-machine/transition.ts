@@ -25,8 +25,11 @@ export interface PaymentStateEvent {
   readonly refundedAmount?: number | undefined;
 }
 
-/** A merchant-visible consequence of a state change; each maps to one hook. */
-export type PaymentEffect = "paid" | "failed" | "expired" | "canceled" | "refunded";
+/**
+ * A merchant-visible consequence of a state change; each maps to one hook. `pending`: the payment
+ * was started and completes later (a konbini slip was issued).
+ */
+export type PaymentEffect = "pending" | "paid" | "failed" | "expired" | "canceled" | "refunded";
 
 /** Why an event changed nothing. */
 export type NoopReason =
@@ -97,7 +100,7 @@ export function transition(state: PaymentState, event: PaymentStateEvent): Trans
     case "checkout.completed":
     case "payment.pending":
       if (state.status === "processing") return noop(state, "already_in_state");
-      return current === 0 ? moveTo(state, "processing", []) : noop(state, "stale_event");
+      return current === 0 ? moveTo(state, "processing", ["pending"]) : noop(state, "stale_event");
     case "payment.succeeded":
       if (state.status === "paid") return noop(state, "already_in_state");
       if (current > rank.paid) return noop(state, "stale_event");

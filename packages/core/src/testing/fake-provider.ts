@@ -5,12 +5,14 @@
  */
 import { randomUUID } from "node:crypto";
 import * as z from "zod";
+import type { PaymentMethod } from "../checkout";
 import { LinkpayError } from "../errors";
 import { type Money, money } from "../money";
 import type {
   CheckoutView,
   CreateCheckoutInput,
   PaymentProvider,
+  PendingPayment,
   ProviderCheckoutSession,
   ProviderEvent,
   ProviderRefund,
@@ -26,6 +28,8 @@ export interface FakeSession {
   readonly idempotencyKey: string;
   status: PaymentStatus;
   refunded: number;
+  /** The slip `retrieveCheckout` reports while processing (set with `settle`). */
+  pendingPayment?: PendingPayment | undefined;
 }
 
 /** What to put in a signed fake delivery; anything not given comes from the session. */
@@ -38,6 +42,8 @@ export interface FakeDeliveryInput {
   readonly currency?: string | undefined;
   readonly orderRef?: string | undefined;
   readonly refundedAmount?: number | undefined;
+  /** For `payment.pending`: the slip the event carries. */
+  readonly pendingPayment?: PendingPayment | undefined;
   /** Signing time; defaults to the provider's clock. */
   readonly signedAt?: Date | undefined;
   /** Sign with this secret instead of the provider's (to test rejection). */
@@ -58,6 +64,7 @@ export interface FakeProvider extends PaymentProvider {
     readonly sessionId: string;
     readonly status: PaymentStatus;
     readonly refunded?: number;
+    readonly pendingPayment?: PendingPayment | undefined;
   }): void;
   /** Makes the next createCheckout calls fail with this error. */
   failNextCreate(error: Error, times?: number): void;
@@ -84,6 +91,8 @@ export interface FakeProviderOptions {
   readonly secret?: string | undefined;
   readonly origin?: string | undefined;
   readonly now?: (() => Date) | undefined;
+  /** The methods the fake is configured to offer; default `["card", "konbini"]`. */
+  readonly paymentMethods?: readonly PaymentMethod[] | undefined;
 }
 
 /** The path of a fake hosted page: `/pay/fs_<uuid>`, nothing after it. */
@@ -101,8 +110,44 @@ const payloadSchema = z.object({
     amount: z.number().int().nonnegative(),
     currency: z.string(),
     refunded_amount: z.number().int().nonnegative().optional(),
+    pending_payment: z
+      .object({
+        method: z.literal("konbini"),
+        expires_at: z.iso.datetime(),
+        instructions_url: z.string().optional(),
+        stores: z.array(
+          z.object({
+            chain: z.string(),
+            paymentCode: z.string().optional(),
+            confirmationNumber: z.string().optional(),
+          }),
+        ),
+      })
+      .optional(),
   }),
 });
+
+type PendingPayload = z.infer<typeof payloadSchema>["data"]["pending_payment"];
+
+function pendingToPayload(pending: PendingPayment | undefined): PendingPayload {
+  if (pending === undefined) return undefined;
+  return {
+    method: pending.method,
+    expires_at: pending.expiresAt.toISOString(),
+    instructions_url: pending.instructionsUrl,
+    stores: [...pending.stores],
+  };
+}
+
+function pendingFromPayload(payload: PendingPayload): PendingPayment | undefined {
+  if (payload === undefined) return undefined;
+  return {
+    method: payload.method,
+    expiresAt: new Date(payload.expires_at),
+    instructionsUrl: payload.instructions_url,
+    stores: payload.stores,
+  };
+}
 
 function parseJson(text: string): unknown {
   try {
@@ -159,6 +204,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
   return {
     id,
     checkoutOrigins: [origin],
+    paymentMethods: options.paymentMethods ?? ["card", "konbini"],
     get sessions() {
       return sessions;
     },
@@ -216,6 +262,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
           data.refunded_amount === undefined
             ? undefined
             : money(data.refunded_amount, data.currency),
+        pendingPayment: pendingFromPayload(data.pending_payment),
         occurredAt: new Date(verified.timestamp * 1000),
         raw: parsed.data,
       };
@@ -233,6 +280,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
         refundedAmount: money(session.refunded, currency),
         expiresAt: session.input.expiresAt,
         customerEmail: session.input.customerEmail,
+        pendingPayment: session.status === "processing" ? session.pendingPayment : undefined,
         raw: { ...session },
       };
     },
@@ -255,6 +303,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
           amount: input.amount ?? session?.input.total.amount ?? 0,
           currency: input.currency ?? session?.input.total.currency ?? "JPY",
           refunded_amount: input.refundedAmount,
+          pending_payment: pendingToPayload(input.pendingPayment),
         },
       });
       const headers = signStandardWebhook({
@@ -266,9 +315,10 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
       return { rawBody: Buffer.from(body), headers };
     },
 
-    settle({ sessionId, status, refunded }) {
+    settle({ sessionId, status, refunded, pendingPayment }) {
       const session = sessionOf(sessionId);
       session.status = status;
+      if (pendingPayment !== undefined) session.pendingPayment = pendingPayment;
       if (refunded !== undefined) session.refunded = refunded;
     },
 

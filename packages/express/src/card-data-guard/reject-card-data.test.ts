@@ -94,6 +94,52 @@ describe("rejectCardData", () => {
     expectNoPanIn(logs.text());
   });
 
+  it("refuses numbers written with other separators, invisible characters or letters glued on", async () => {
+    const { app, logs } = appWith();
+    const zwsp = "%E2%80%8B";
+    const fullwidth = encodeURIComponent("４２４２－４２４２－４２４２－４２４２");
+    for (const value of [
+      `4242${zwsp}4242${zwsp}4242${zwsp}4242`,
+      "4242.4242.4242.4242",
+      "4242+-+4242+-+4242+-+4242",
+      "4242%094242%094242%094242",
+      "4242%C2%AD4242%E3%80%804242%E2%81%A04242",
+      fullwidth,
+      "card4242424242424242",
+      "5555555555554444JPY",
+    ]) {
+      await expectRefused(request(app).post("/book").type("form").send(`notes=${value}`));
+      await expectRefused(request(app).get(`/search?q=${value}`));
+      await expectRefused(request(app).get(`/orders/${value}`));
+      await expectRefused(request(app).get("/").set("Referer", `https://shop.example/?c=${value}`));
+    }
+    expectNoPanIn(logs.text());
+  });
+
+  it("refuses them in headers sent as raw UTF-8 bytes, and in unparsed bodies, raw or escaped", async () => {
+    const { app, logs } = appWith();
+    const utf8AsSent = (text: string) => Buffer.from(text).toString("latin1");
+    await expectRefused(
+      request(app).get("/").set("X-Note", utf8AsSent("4242\u200b4242\u200b4242\u200b4242")),
+    );
+    await expectRefused(
+      request(app).get("/").set("X-Note", utf8AsSent("４２４２　４２４２　４２４２　４２４２")),
+    );
+    await expectRefused(
+      request(app)
+        .post("/book")
+        .field("name", "Hanako")
+        .field("card", "4242\u200b4242\u3000ー4242_4242"),
+    );
+    await expectRefused(
+      request(app)
+        .post("/book")
+        .type("application/octet-stream")
+        .send("c=4242%E2%80%8B4242%204242-4242"),
+    );
+    expectNoPanIn(logs.text());
+  });
+
   it("lets phone numbers, booking references and long non-card digit runs through", async () => {
     const { app } = appWith();
     const values = [
@@ -105,6 +151,14 @@ describe("rejectCardData", () => {
       "4242424242424241",
       "12345678901234567890123",
       "00000000000000000000",
+      "〒100-0001",
+      "2026-12-31 10:00",
+      "+81 90-1234-5678",
+      "¥1,234,567",
+      "4901234567894",
+      "6ba7b810-9dad-11d1-80b4-00c04fd430c8",
+      "cs_test_a1B2c3D4e5F6g7H8i9J0kLmNoPqRsTuVwXyZ",
+      "02e00415050a58646b99dd12fa6d964b1be22439223b4d6e5039088051307063",
     ];
     for (const value of values) expect(findCardNumbers(value)).toEqual([]);
     for (const value of values) {

@@ -1,15 +1,27 @@
 /**
  * @module
- * Scans a request body as text while it streams in, without keeping it: each chunk is decoded,
- * searched for card numbers together with the last few characters of the previous one (so a
- * number split across chunks is still found), then dropped. Used for multipart and other bodies
- * the guard does not parse.
+ * Scans a request body as text while it streams in, without keeping it: text is decoded and
+ * gathered until a batch is ready, searched for card numbers (as sent and URL-decoded, see
+ * `text-forms`) together with the tail of the previous batch (so a number split across chunks is
+ * still found), then dropped. Batching keeps the work linear however small the chunks are. Used
+ * for multipart and other bodies the guard does not parse.
  */
 import { containsCardNumber } from "@linkpay/core";
 import { HttpError } from "../errors";
+import { textForms } from "./text-forms";
 
-/** Characters kept between chunks: longer than any card number written with separators. */
-const OVERLAP = 64;
+/**
+ * Characters kept between batches: longer than any card number core recognises (19 digits with up
+ * to 16 separators or invisible characters between each two: about 340), URL-escaped (×9 for a
+ * three-byte character written `%E2%80%8B`), with room for the text that decides it.
+ */
+const OVERLAP = 4096;
+/** New text gathered before a scan. */
+const BATCH = 16 * 1024;
+
+function holdsCardNumber(text: string): boolean {
+  return textForms(text).some((form) => containsCardNumber(form));
+}
 
 /**
  * True when the text of `body` holds a card number. Reads the whole stream (up to `limitBytes`,
@@ -21,6 +33,7 @@ export async function streamHoldsCardNumber(
 ): Promise<boolean> {
   const decoder = new TextDecoder("utf-8");
   let carried = "";
+  let pending = "";
   let total = 0;
   for await (const chunk of body) {
     const bytes = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
@@ -31,9 +44,13 @@ export async function streamHoldsCardNumber(
         "The request body is larger than the card-data guard reads",
       );
     }
-    const text = carried + decoder.decode(bytes, { stream: true });
-    if (containsCardNumber(text)) return true;
-    carried = text.slice(-OVERLAP);
+    pending += decoder.decode(bytes, { stream: true });
+    if (pending.length >= BATCH) {
+      const text = carried + pending;
+      if (holdsCardNumber(text)) return true;
+      carried = text.slice(-OVERLAP);
+      pending = "";
+    }
   }
-  return containsCardNumber(carried + decoder.decode());
+  return holdsCardNumber(carried + pending + decoder.decode());
 }

@@ -1,20 +1,24 @@
 /**
  * @module
  * The token fallback for clients that send neither Fetch Metadata nor Origin/Referer: csrf-csrf's
- * signed double-submit cookie, bound to the shopper's session id, read from the
- * `x-csrf-token` header or a `_csrf` form field.
+ * signed double-submit cookie, bound to the shopper's session id (by default the browser id of
+ * `browserIdOf`), read from the `x-csrf-token` header or a `_csrf` form field.
  */
 
 import { LinkpayError } from "@linkpay/core";
 import { doubleCsrf } from "csrf-csrf";
 import type { Request, Response } from "express";
+import { browserIdOf } from "./browser-id";
 
 /** Options of the token fallback. */
 export interface CsrfTokenOptions {
   /** HMAC secret(s): the first signs, all verify (rotation). At least 32 random bytes. */
   readonly secret: string | readonly string[];
-  /** The shopper's session id (the token is bound to it). */
-  readonly sessionId: (req: Request) => string;
+  /**
+   * The shopper's session id (the token is bound to it). Default: {@link browserIdOf}, a random
+   * id in its own cookie, so a token minted for one browser is refused from another.
+   */
+  readonly sessionId?: ((req: Request) => string) | undefined;
   /** Cookie name. Default `__Host-linkpay.csrf` over HTTPS, `linkpay.csrf` otherwise. */
   readonly cookieName?: string | undefined;
   /** Mark the cookie `Secure` (default true; set false only for local http development). */
@@ -57,7 +61,7 @@ export function csrfTokens(options: CsrfTokenOptions): CsrfTokens {
   const fieldName = options.fieldName ?? "_csrf";
   const { validateRequest, generateCsrfToken } = doubleCsrf({
     getSecret: () => secrets,
-    getSessionIdentifier: options.sessionId,
+    getSessionIdentifier: options.sessionId ?? browserIdOf,
     cookieName: options.cookieName ?? (secure ? "__Host-linkpay.csrf" : "linkpay.csrf"),
     cookieOptions: { sameSite: "lax", path: "/", secure, httpOnly: true },
     getCsrfTokenFromRequest: (req) => tokenFromRequest(req, fieldName),

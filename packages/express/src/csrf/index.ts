@@ -4,16 +4,19 @@
  * (`Sec-Fetch-Site` must be `same-origin` or `none`), then `Origin`, then `Referer` against this
  * site's origin, and a signed double-submit token (csrf-csrf) only for clients that send none of
  * them. Exemptions match exact paths only (the webhook paths). Refusals are 403
- * `CROSS_SITE_REQUEST_REFUSED`.
+ * `CROSS_SITE_REQUEST_REFUSED`. A page that carries a token is sent `Cache-Control: no-store`:
+ * a cached copy would hand one browser's token to another.
  */
-import { LinkpayError, type Logger, redactString } from "@linkpay/core";
+import { LinkpayError, type Logger } from "@linkpay/core";
 import cookieParser from "cookie-parser";
 import type { Request, RequestHandler, Response } from "express";
 import { HttpError } from "../errors";
-import { requestLogger } from "../logging";
+import { redactPath, requestLogger } from "../logging";
+import { type BrowserIdCookie, useBrowserIdCookie } from "./browser-id";
 import { type CsrfTokenOptions, csrfTokens } from "./csrf-token";
 import { judgeOrigin, type OriginPolicy, parsePublicOrigins } from "./request-origin";
 
+export { browserIdOf } from "./browser-id";
 export { CSRF_TOKEN_HEADER, type CsrfTokenOptions } from "./csrf-token";
 export { judgeOrigin, type OriginPolicy, type OriginVerdict } from "./request-origin";
 
@@ -36,7 +39,10 @@ export interface CsrfProtectionOptions {
 
 /** The middleware, plus the token issuer for forms. */
 export interface CsrfProtection extends RequestHandler {
-  /** Issues the token to embed in a form (`<input name="_csrf">`); sets its cookie. */
+  /**
+   * Issues the token to embed in a form (`<input name="_csrf">`); sets its cookie (and the
+   * browser-id cookie when the token is bound to it) and `Cache-Control: no-store`.
+   */
   generateToken(req: Request, res: Response): string;
 }
 
@@ -63,6 +69,7 @@ export function csrfProtection(options: CsrfProtectionOptions = {}): CsrfProtect
   };
   const exempt: ReadonlySet<string> = new Set(options.exemptPaths ?? []);
   const tokens = options.token === undefined ? undefined : csrfTokens(options.token);
+  const browserIdCookie: BrowserIdCookie = { secure: options.token?.secureCookie ?? true };
   const parseCookies = cookieParser();
 
   function withCookies(req: Request, res: Response, then: () => void): void {
@@ -75,7 +82,7 @@ export function csrfProtection(options: CsrfProtectionOptions = {}): CsrfProtect
       {
         reason,
         method: req.method,
-        path: redactString(pathOf(req)),
+        path: redactPath(pathOf(req)),
         secFetchSite: req.headers["sec-fetch-site"],
         origin: req.headers.origin,
       },
@@ -85,6 +92,7 @@ export function csrfProtection(options: CsrfProtectionOptions = {}): CsrfProtect
   }
 
   const middleware: RequestHandler = function linkpayCsrf(req, res, next) {
+    useBrowserIdCookie(req, browserIdCookie);
     if (SAFE_METHODS.has(req.method) || exempt.has(pathOf(req))) {
       next();
       return;
@@ -113,6 +121,8 @@ export function csrfProtection(options: CsrfProtectionOptions = {}): CsrfProtect
       if (tokens === undefined) {
         throw new LinkpayError("CONFIG_INVALID", "csrfProtection({ token }) is not configured");
       }
+      useBrowserIdCookie(req, browserIdCookie);
+      res.set("Cache-Control", "no-store");
       let token = "";
       withCookies(req, res, () => {
         token = tokens.issue(req, res);

@@ -1,7 +1,7 @@
 /**
  * @module
  * Logging: a redacting pino logger with an `alert` level, request logging with request ids
- * (pino-http). A logger from `createLogger` is a `@linkpay/core` Logger as it is (alerts included).
+ * (pino-http) and one slim line per request whose URL has its tokens redacted. A logger from `createLogger` is a `@linkpay/core` Logger as it is (alerts included).
  */
 export {
   ALERT_LEVEL,
@@ -12,6 +12,13 @@ export {
   REDACTED_HEADER_PATHS,
 } from "./create-logger";
 export { logAlert, requestLogger } from "./log-target";
+export { REDACTED, redactPath, redactUrl } from "./redact-url";
 export { REQUEST_ID_HEADER, requestIdGenerator, requestIdOf } from "./request-id";
 export { type RequestLoggingOptions, requestLogging } from "./request-logging";
-export { serializeError, serializeRequest, serializeResponse } from "./serializers";
+export {
+  describeRequest,
+  type LoggedRequest,
+  serializeError,
+  serializeRequest,
+  serializeResponse,
+} from "./serializers";

@@ -5,7 +5,8 @@
  * CSP reports before CSRF (browsers send them without a token) and, when configured, the feed the
  * patrol reads them from (before the card-data guard, which would scan its token); security
  * headers with the providers' origins in `form-action`; the app's body parsers in their own,
- * visible place; the card-data guard and CSRF protection over the parsed request; then the app's
+ * visible place; the card-data guard and CSRF protection over the parsed request (routes get
+ * only the bodies those parsers parsed, never one the guard read to scan it); then the app's
  * routes; then 404 and the error handler. Every part can be configured, replaced by your own
  * handler, or turned off.
  */
@@ -13,6 +14,7 @@ import { type CspReportStore, LinkpayError, type Payments } from "@linkpay/core"
 import express, {
   type ErrorRequestHandler,
   type Express,
+  type Request,
   type RequestHandler,
   type Router,
 } from "express";
@@ -74,7 +76,11 @@ export interface MountLinkpayOptions {
     | undefined;
   /** 4. helmet with the strict CSP and a nonce per response (`res.locals.cspNonce`). */
   readonly securityHeaders?: MountPart<Omit<SecurityHeadersOptions, "payments">>;
-  /** 5. Your body parsers; default url-encoded and JSON bodies up to 100 KiB. */
+  /**
+   * 5. Your body parsers; default url-encoded and JSON bodies up to 100 KiB. They run before the
+   * card-data guard and CSRF, which read the parsed body; a body they leave unparsed is scanned
+   * by the guard but never reaches your routes. `false`: you parse bodies yourself, later.
+   */
   readonly bodyParsers?: readonly RequestHandler[] | false | undefined;
   /** 6. 400 `CARD_DATA_DETECTED` for a card number anywhere in a request. */
   readonly cardDataGuard?: MountPart<RejectCardDataOptions>;
@@ -171,14 +177,31 @@ export function mountLinkpay(app: Express, options: MountLinkpayOptions): Mounte
       securityHeaders({ production: options.production, reportUri, ...part, payments }),
     ),
   );
+  // The app's parsers run before the card-data guard and CSRF: the guard scans the parsed fields
+  // and CSRF reads the `_csrf` field. A body none of them parsed is still scanned (the guard
+  // reads it itself), but routes never see it: the only bodies a route gets are the ones its
+  // app chose to parse, in `bodyParsers`.
   const parsers = options.bodyParsers ?? [
     express.urlencoded({ extended: false, limit: "100kb" }),
     express.json({ limit: "100kb" }),
   ];
-  for (const parser of parsers || []) use(parser);
+  const parsedByApp = new WeakSet<Request>();
+  const noteParsedBodies: RequestHandler = function linkpayParsedBodies(req, _res, next) {
+    if (req.body !== undefined) parsedByApp.add(req);
+    next();
+  };
+  const keepOnlyParsedBodies: RequestHandler = function linkpayOnlyParsedBodies(req, _res, next) {
+    if (!parsedByApp.has(req)) req.body = undefined;
+    next();
+  };
+  if (parsers !== false) {
+    for (const parser of parsers) use(parser);
+    use(noteParsedBodies);
+  }
   use(
     partOf<RejectCardDataOptions, Handler>(options.cardDataGuard, (part) => rejectCardData(part)),
   );
+  if (parsers !== false) use(keepOnlyParsedBodies);
   const csrf = partOf<Omit<CsrfProtectionOptions, "publicOrigin">, CsrfProtection>(
     options.csrf,
     (part) => csrfProtection({ ...part, publicOrigin: options.publicOrigin }),

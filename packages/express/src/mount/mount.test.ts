@@ -44,6 +44,26 @@ describe("mountLinkpay: one call, the documented order", () => {
     expect(seen).toEqual([{ car: "compact" }]);
   });
 
+  it("gives routes only the bodies the app's parsers parsed; the guard still scans the rest", async () => {
+    const seen: unknown[] = [];
+    const app = express();
+    mountLinkpay(app, {
+      payments: createShop().payments,
+      logger: captureLogs().logger,
+      bodyParsers: [express.urlencoded({ extended: false })],
+      routes: (app) => app.post("/echo", (req, res) => res.json(seen.push(req.body))),
+    });
+    const form = await request(app).post("/echo").set(sameOrigin).type("form").send("car=compact");
+    const json = await request(app).post("/echo").set(sameOrigin).send({ car: "suv" });
+    const text = await request(app).post("/echo").set(sameOrigin).type("text").send("car=van");
+    const card = await request(app)
+      .post("/echo")
+      .set(sameOrigin)
+      .send({ note: "4242 4242 4242 4242" });
+    expect([form.status, json.status, text.status, card.status]).toEqual([200, 200, 200, 400]);
+    expect(seen).toEqual([{ car: "compact" }, undefined, undefined]);
+  });
+
   it("sets the strict CSP with the providers in form-action, and a typed nonce per response", async () => {
     const nonces: string[] = [];
     const app = express();

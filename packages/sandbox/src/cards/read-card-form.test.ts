@@ -38,15 +38,19 @@ describe("readCardForm", () => {
     [{ number: "42424242" }, "invalid_number"],
     [{ number: "4242abcd42424242" }, "invalid_number"],
     [{ exp: "13/30" }, "invalid_expiry"],
-    [{ exp: "1230" }, "invalid_expiry"],
+    [{ exp: "1330" }, "invalid_expiry"],
     [{ exp: "10/26" }, "expired_card"],
     [{ cvc: "12" }, "invalid_cvc"],
   ])("refuses %j as %s", (fields, problem) => {
     expect(readCardForm(form(fields), now)).toEqual({ ok: false, problem });
   });
 
-  it("accepts the current month and refuses a non-form body", () => {
+  it("accepts the current month, typed expiries and full-width digits, and refuses a non-form body", () => {
     expect(readCardForm(form({ exp: "11/26" }), now).ok).toBe(true);
+    expect(readCardForm(form({ exp: "1230" }), now).ok).toBe(true);
+    expect(
+      readCardForm(form({ number: "４２４２ ４２４２ ４２４２ ４２４２", cvc: "１２３" }), now).ok,
+    ).toBe(true);
     expect(readCardForm(undefined, now)).toEqual({ ok: false, problem: "invalid_number" });
   });
 });

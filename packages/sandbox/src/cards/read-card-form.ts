@@ -1,12 +1,14 @@
 /**
  * @module
  * Reads the hosted page's card form. The card number is checked (length, Luhn, test outcome) and
- * reduced to its brand and last four digits here; it goes no further and is never kept.
+ * reduced to its brand and last four digits here; it goes no further and is never kept. Full-width
+ * digits (a Japanese IME's) read as ASCII ones.
  */
 import { type CardBrand, cardBrandOf, passesLuhn } from "@linkpay/core/provider-kit";
 import * as z from "zod";
 import type { PaymentProblem } from "../hosted-page/texts";
 import type { CardDetails } from "../state/records";
+import { parseExpiry } from "./card-expiry";
 import { type CardOutcome, outcomeOf } from "./test-cards";
 
 /** A readable card form, or why it is not. */
@@ -34,28 +36,17 @@ const STRIPE_BRANDS: Readonly<Record<CardBrand, string>> = {
   mir: "unknown",
 };
 
-function readExpiry(text: string): { month: number; year: number } | undefined {
-  const match = /^\s*(\d{1,2})\s*\/\s*(\d{2}|\d{4})\s*$/.exec(text);
-  if (match === null) return undefined;
-  const month = Number(match[1]);
-  const year = Number(match[2]);
-  if (month < 1 || month > 12) return undefined;
-  return { month, year: year < 100 ? 2000 + year : year };
-}
-
 /** Validates a posted card form against the clock's `now`. */
 export function readCardForm(body: unknown, now: Date): CardFormResult {
   const form = formSchema.safeParse(body);
   if (!form.success) return { ok: false, problem: "invalid_number" };
-  const digits = form.data.number.replace(/[\s-]/g, "");
+  const digits = form.data.number.normalize("NFKC").replace(/[\s-]/g, "");
   if (!/^\d{13,19}$/.test(digits) || !passesLuhn(digits))
     return { ok: false, problem: "invalid_number" };
-  const expiry = readExpiry(form.data.exp);
-  if (expiry === undefined) return { ok: false, problem: "invalid_expiry" };
-  const thisMonth = now.getUTCFullYear() * 12 + now.getUTCMonth();
-  if (expiry.year * 12 + expiry.month - 1 < thisMonth)
-    return { ok: false, problem: "expired_card" };
-  if (!/^\d{3,4}$/.test(form.data.cvc.trim())) return { ok: false, problem: "invalid_cvc" };
+  const expiry = parseExpiry(form.data.exp, now);
+  if (!expiry.ok) return expiry;
+  if (!/^\d{3,4}$/.test(form.data.cvc.normalize("NFKC").trim()))
+    return { ok: false, problem: "invalid_cvc" };
   const brand = cardBrandOf(digits);
   return {
     ok: true,

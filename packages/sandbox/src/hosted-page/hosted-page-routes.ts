@@ -1,8 +1,10 @@
 /**
  * @module
  * The hosted payment page under `/c`: `GET /c/pay/:id` shows the session, and the card, 3-D Secure
- * and konbini forms post back to the sandbox. Success is a 303 to the session's `success_url`
- * with `{CHECKOUT_SESSION_ID}` filled in; declines keep the session open, as Stripe does.
+ * and konbini forms post back to the sandbox. Every post is answered with a 303 (post/redirect/get,
+ * so Back and reload never resubmit): success to the session's `success_url` with
+ * `{CHECKOUT_SESSION_ID}` filled in; a refusal or decline back to the page, which shows it once
+ * from a server-side flash. Declines keep the session open, as Stripe does.
  */
 import type { Logger } from "@linkpay/core";
 import express, {
@@ -19,6 +21,7 @@ import { completeChallenge, payWithCard } from "../operations/pay-with-card";
 import type { SandboxContext } from "../operations/sandbox-context";
 import type { SessionRecord } from "../state/records";
 import { challengePage } from "./challenge-page";
+import { FlashStore, type FormFlash, keptFields, NO_FIELDS } from "./form-flash";
 import { pageLanguage } from "./page-language";
 import { allowRedirectsOf, isCrossSitePost, pageSecurity } from "./page-security";
 import { sessionViews, successTarget } from "./session-views";
@@ -50,14 +53,19 @@ export function hostedPageRoutes(options: HostedPageOptions): Router {
   const page = [load, ...pageSecurity()];
   const form = express.urlencoded({ extended: false, limit: "4kb", parameterLimit: 10 });
   const { notice, show } = sessionViews(context, merchantName);
+  const flashes = new FlashStore();
+  const backToPage = (res: Response, session: SessionRecord, flash: FormFlash) => {
+    flashes.put(session.id, flash);
+    res.redirect(303, `/c/pay/${session.id}`);
+  };
 
-  /** The loaded session for a form post, or undefined after answering 404/403/409. */
+  /** The loaded session for a form post, or undefined after answering 404/403, or 303 when closed. */
   const postable = (req: Request, res: Response): SessionRecord | undefined => {
     const session = loaded.get(res);
     if (session === undefined) return void notice(req, res, 404, "notFound");
     if (isCrossSitePost(req, options.allowedOrigins()))
       return void notice(req, res, 403, "forbidden", session);
-    if (session.status !== "open") return void show(req, res, session, 409);
+    if (session.status !== "open") return void res.redirect(303, `/c/pay/${session.id}`);
     return session;
   };
 
@@ -69,28 +77,22 @@ export function hostedPageRoutes(options: HostedPageOptions): Router {
   router.get("/pay/:id", ...page, (req, res) => {
     const session = loaded.get(res);
     if (session === undefined) return notice(req, res, 404, "notFound");
-    const problem =
-      req.query.error === "authentication_failed" ? "authentication_failed" : undefined;
-    show(req, res, session, 200, problem);
+    show(req, res, session, 200, flashes.take(session.id));
   });
 
   router.post("/pay/:id/card", ...page, form, (req, res) => {
     const session = postable(req, res);
     if (session === undefined) return;
     const input = readCardForm(req.body, context.clock());
-    if (!input.ok) return show(req, res, session, 400, input.problem);
+    if (!input.ok)
+      return backToPage(res, session, { problem: input.problem, fields: keptFields(req.body) });
     const result = payWithCard(context, session, input.card, input.outcome);
     if (result.kind === "succeeded")
       return res.redirect(303, successTarget(session, context.origin()));
     if (result.kind === "challenge")
       return res.redirect(303, `/c/pay/${session.id}/3ds/${result.challengeId}`);
-    show(
-      req,
-      res,
-      session,
-      402,
-      result.kind === "declined" ? result.declineCode : "authentication_failed",
-    );
+    const problem = result.kind === "declined" ? result.declineCode : "authentication_failed";
+    backToPage(res, session, { problem, fields: keptFields(req.body) });
   });
 
   router.get("/pay/:id/3ds/:challengeId", ...page, (req, res) => {
@@ -118,7 +120,7 @@ export function hostedPageRoutes(options: HostedPageOptions): Router {
     const result = completeChallenge(context, session, challenge.id, passed);
     if (result.kind === "succeeded")
       return res.redirect(303, successTarget(session, context.origin()));
-    res.redirect(303, `/c/pay/${session.id}?error=authentication_failed`);
+    backToPage(res, session, { problem: "authentication_failed", fields: NO_FIELDS });
   });
 
   router.post("/pay/:id/konbini", ...page, (req, res) => {

@@ -23,11 +23,6 @@ export interface KonbiniSlipPageInput {
 export function konbiniSlipPage(input: KonbiniSlipPageInput): string {
   const { session, voucher, language, merchantName, returnUrl } = input;
   const texts = TEXTS[language];
-  const deadline = new Intl.DateTimeFormat(texts.locale, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Asia/Tokyo",
-  }).format(new Date(voucher.expiresAt * 1000));
   const state =
     voucher.state === "paid"
       ? texts.slipPaid
@@ -41,7 +36,7 @@ ${state !== undefined && html`<p class="error" role="status">${state}</p>`}
 <p>${texts.slipIntro}</p>
 <p>${texts.confirmationNumber}<br><span class="numbers">${voucher.confirmationNumber}</span></p>
 <p>${texts.paymentCode}<br><span class="numbers">${voucher.paymentCode}</span></p>
-<p>${texts.payBy}: ${deadline} (JST)</p>
+<p>${texts.payBy}<br><span class="deadline">${texts.deadline(new Date(voucher.expiresAt * 1000))}</span></p>
 <ol>${texts.slipSteps.map((step) => html`<li>${step}</li>`)}</ol>
 </section>
 <p><a href="${returnUrl}">${texts.backToShop}</a></p>`;

@@ -24,7 +24,7 @@ export function layout({ language, title, merchantName, content }: LayoutInput):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${title} · ${merchantName} · linkpay sandbox</title>
+<title>${title} | ${merchantName} | linkpay sandbox</title>
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 </head>
 <body>

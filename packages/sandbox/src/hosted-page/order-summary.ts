@@ -1,11 +1,13 @@
 /**
  * @module
  * The order summary: line items and total, formatted with core's `formatMoney` (JPY without
- * decimals) in the page's locale.
+ * decimals) in the page's locale. Under a line of several units the unit price and count show, as
+ * days when the line's name says it covers that many days (「コンパクト(3日分)」 × 3 reads
+ * 「￥7,700 × 3日」, not three cars).
  */
 import { formatMoney } from "@linkpay/core";
 import { moneyFromStripe } from "../objects/stripe-amounts";
-import type { SessionRecord } from "../state/records";
+import type { LineItemRecord, SessionRecord } from "../state/records";
 import { html, type SafeHtml } from "./html";
 import type { PageTexts } from "./texts";
 
@@ -14,14 +16,30 @@ export function displayAmount(amount: number, currency: string, texts: PageTexts
   return formatMoney(moneyFromStripe(amount, currency), texts.locale);
 }
 
+/** 「(3日分)」 or "(3 days)" in a line's name. */
+const DAYS_IN_NAME = /(\d+)\s*日分|(\d+)\s*days?\b/gi;
+
+/** Whether `item` is priced per day: its name counts as many days as its quantity. */
+function isPerDay(item: LineItemRecord): boolean {
+  const last = [...item.name.normalize("NFKC").matchAll(DAYS_IN_NAME)].at(-1);
+  return last !== undefined && Number(last[1] ?? last[2]) === item.quantity;
+}
+
+function unitLine(item: LineItemRecord, currency: string, texts: PageTexts): string | undefined {
+  const unitPrice = displayAmount(item.unitAmount, currency, texts);
+  if (isPerDay(item)) return texts.unitTimesDays(unitPrice, item.quantity);
+  return item.quantity > 1 ? texts.unitTimes(unitPrice, item.quantity) : undefined;
+}
+
 /** The line items and total of `session`. */
 export function orderSummary(session: SessionRecord, texts: PageTexts): SafeHtml {
-  const rows = session.lineItems.map(
-    (item) => html`<tr>
-<td>${item.name}<br><span class="qty">${texts.quantity(item.quantity)}</span></td>
+  const rows = session.lineItems.map((item) => {
+    const unit = unitLine(item, session.currency, texts);
+    return html`<tr>
+<td>${item.name}${unit !== undefined && html`<br><span class="unit">${unit}</span>`}</td>
 <td class="amount">${displayAmount(item.amountTotal, session.currency, texts)}</td>
-</tr>`,
-  );
+</tr>`;
+  });
   return html`<section class="card">
 <h1>${texts.title}</h1>
 <table>

@@ -7,11 +7,11 @@ import type { Request, Response } from "express";
 import { hostedPageUrl } from "../objects/render-session";
 import type { SandboxContext } from "../operations/sandbox-context";
 import type { SessionRecord } from "../state/records";
+import type { FormFlash } from "./form-flash";
 import { konbiniSlipPage } from "./konbini-slip-page";
 import { type NoticeKind, noticePage } from "./notice-page";
 import { pageLanguage } from "./page-language";
 import { paymentPage } from "./payment-page";
-import type { PaymentProblem } from "./texts";
 
 /** Where the shopper goes after paying: `success_url` with the session id filled in. */
 export function successTarget(session: SessionRecord, origin: string): string {
@@ -31,13 +31,13 @@ export interface SessionViews {
     kind: NoticeKind,
     session?: SessionRecord,
   ): void;
-  /** The page that fits the session's state, with `problem` shown above the form. */
+  /** The page that fits the session's state, showing `flash` on the payment form. */
   show(
     req: Request,
     res: Response,
     session: SessionRecord,
     status?: number,
-    problem?: PaymentProblem,
+    flash?: FormFlash,
   ): void;
 }
 
@@ -56,10 +56,10 @@ export function sessionViews(context: SandboxContext, merchantName: string): Ses
       const language = pageLanguage(session?.locale, req);
       send(res, status, noticePage({ kind, language, merchantName, returnUrl }));
     },
-    show(req, res, session, status = 200, problem) {
+    show(req, res, session, status = 200, flash) {
       const language = pageLanguage(session.locale, req);
       if (session.status === "open") {
-        send(res, status, paymentPage({ session, language, merchantName, problem }));
+        send(res, status, paymentPage({ session, language, merchantName, flash }));
       } else if (session.konbini !== null) {
         const returnUrl = successTarget(session, context.origin());
         const voucher = session.konbini;

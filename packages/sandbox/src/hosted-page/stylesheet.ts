@@ -11,6 +11,7 @@ export const STYLESHEET_PATH = "/c/assets/sandbox.css";
 export const STYLESHEET = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;color:#1a1f36;background:#f6f8fa}
+:lang(ja){word-break:auto-phrase;line-break:strict}
 .banner{margin:0;padding:.75rem 1rem;background:#b3261e;color:#fff;font-weight:600;text-align:center}
 main{max-width:32rem;margin:2rem auto;padding:0 1rem}
 .card{background:#fff;border:1px solid #d8dee4;border-radius:.5rem;padding:1.25rem;margin-bottom:1rem}
@@ -19,15 +20,21 @@ h2{font-size:1.05rem;margin:0 0 .75rem}
 .merchant{color:#57606a;margin:0 0 1rem}
 table{width:100%;border-collapse:collapse}
 td{padding:.35rem 0;vertical-align:top}
-td.amount{text-align:right;white-space:nowrap}
-.qty{color:#57606a;font-size:.9rem}
+td.amount{text-align:right;white-space:nowrap;padding-left:1rem;font-variant-numeric:tabular-nums}
+.unit{color:#57606a;font-size:.9rem;font-variant-numeric:tabular-nums}
 tr.total td{border-top:1px solid #d8dee4;font-weight:700;padding-top:.6rem}
-label{display:block;margin:.6rem 0 .2rem;font-size:.9rem}
+.field{margin-top:.6rem;min-width:0}
+.row{display:grid;grid-template-columns:repeat(auto-fit,minmax(11rem,1fr));gap:0 .75rem;align-items:start}
+label{display:block;margin:0 0 .2rem;font-size:.9rem}
 input{width:100%;padding:.55rem;font:inherit;border:1px solid #afb8c1;border-radius:.35rem}
+input[aria-invalid="true"]{border-color:#cf222e;background:#fff8f8}
+.field-error{margin:.25rem 0 0;color:#a40e26;font-size:.875rem}
 button{margin-top:1rem;width:100%;padding:.7rem;font:inherit;font-weight:600;border:0;border-radius:.35rem;background:#0b5cad;color:#fff;cursor:pointer}
 button.secondary{background:#57606a}
 .error{padding:.6rem .8rem;border-radius:.35rem;background:#ffebe9;color:#82071e;border:1px solid #ff8182}
+.card .error{margin:0 0 .4rem}
 .numbers{font-size:1.4rem;font-family:ui-monospace,monospace;letter-spacing:.05em}
+.deadline{font-size:1.1rem;font-weight:600}
 a{color:#0b5cad}
 details{font-size:.9rem;color:#57606a}
 `;

@@ -22,7 +22,10 @@ export interface PageTexts {
   readonly banner: string;
   readonly title: string;
   readonly total: string;
-  readonly quantity: (count: number) => string;
+  /** "¥550 × 2" under a line of `count` units. */
+  readonly unitTimes: (unitPrice: string, count: number) => string;
+  /** "¥7,700 × 3 days" under a line priced per day. */
+  readonly unitTimesDays: (unitPrice: string, days: number) => string;
   readonly cardHeading: string;
   readonly cardNumber: string;
   readonly expiry: string;
@@ -45,6 +48,8 @@ export interface PageTexts {
   readonly confirmationNumber: string;
   readonly paymentCode: string;
   readonly payBy: string;
+  /** The slip's deadline, in Japan time (the stores' time). */
+  readonly deadline: (at: Date) => string;
   readonly slipSteps: readonly string[];
   readonly slipPaid: string;
   readonly slipExpired: string;
@@ -59,12 +64,28 @@ export interface PageTexts {
   readonly forbiddenText: string;
 }
 
-const testCards = [
-  ["4242 4242 4242 4242", "success / 成功"],
-  ["4000 0000 0000 0002", "generic decline / 拒否"],
-  ["4000 0000 0000 9995", "insufficient funds / 残高不足"],
-  ["4000 0027 6000 3184", "3-D Secure"],
+const TEST_CARD_NUMBERS = [
+  "4242 4242 4242 4242",
+  "4000 0000 0000 0002",
+  "4000 0000 0000 9995",
+  "4000 0027 6000 3184",
 ] as const;
+
+/** Pairs each test card number with what it does, in one language. */
+function testCards(outcomes: readonly [string, string, string, string]) {
+  return TEST_CARD_NUMBERS.map((number, index) => [number, outcomes[index] ?? ""] as const);
+}
+
+/** 「2026年12月9日(水) 23:59」 / "Wed, December 9, 2026 at 11:59 PM". */
+const DEADLINE_FORMAT: Intl.DateTimeFormatOptions = {
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+  weekday: "short",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZone: "Asia/Tokyo",
+};
 
 /** The texts by language. */
 export const TEXTS: Readonly<Record<Language, PageTexts>> = {
@@ -74,29 +95,30 @@ export const TEXTS: Readonly<Record<Language, PageTexts>> = {
       "テスト用サンドボックスです。本物の決済ページではありません。実際のカード番号は絶対に入力しないでください。",
     title: "お支払い",
     total: "合計",
-    quantity: (count) => `数量 ${count}`,
+    unitTimes: (unitPrice, count) => `${unitPrice} × ${count}`,
+    unitTimesDays: (unitPrice, days) => `${unitPrice} × ${days}日`,
     cardHeading: "カードで支払う",
     cardNumber: "カード番号",
-    expiry: "有効期限 (MM / YY)",
+    expiry: "有効期限(月/年)",
     cvc: "セキュリティコード",
-    cardholder: "カード名義",
+    cardholder: "カード名義(ローマ字)",
     pay: (amount) => `${amount} を支払う`,
     konbiniHeading: "コンビニで支払う",
-    konbiniIntro: "払込票を発行します。店頭でお支払いください。",
+    konbiniIntro: "払込票を発行します。期限までにコンビニの店頭で現金でお支払いください。",
     konbiniButton: "払込票を発行する",
     cancel: "キャンセルしてショップに戻る",
     testCardsHeading: "テストカード",
-    testCards,
+    testCards: testCards(["承認", "拒否", "拒否(残高不足)", "3Dセキュアの本人認証あり"]),
     problems: {
       invalid_number: "カード番号が正しくありません。",
-      invalid_expiry: "有効期限が正しくありません。",
-      expired_card: "カードの有効期限が切れています。",
+      invalid_expiry: "有効期限は「月/年」の形で入力してください(例: 12/30)。",
+      expired_card: "有効期限が過ぎています。カードに書かれた有効期限をご確認ください。",
       invalid_cvc: "セキュリティコードが正しくありません。",
       generic_decline: "カードが拒否されました。",
       insufficient_funds: "カードの残高が不足しています。",
-      authentication_failed: "本人認証 (3-D セキュア) に失敗しました。別のカードをお試しください。",
+      authentication_failed: "本人認証(3Dセキュア)に失敗しました。別のカードをお試しください。",
     },
-    challengeHeading: "本人認証 (3-D セキュア)",
+    challengeHeading: "本人認証(3Dセキュア)",
     challengeIntro: "カード発行会社の認証画面を模したテストページです。結果を選んでください。",
     challengePass: "認証を完了する",
     challengeFail: "認証に失敗させる",
@@ -105,6 +127,7 @@ export const TEXTS: Readonly<Record<Language, PageTexts>> = {
     confirmationNumber: "確認番号",
     paymentCode: "お支払い受付番号",
     payBy: "お支払い期限",
+    deadline: (at) => new Intl.DateTimeFormat("ja-JP", DEADLINE_FORMAT).format(at),
     slipSteps: [
       "ファミリーマート・ローソン・ミニストップ・セイコーマートでお支払いいただけます。",
       "店頭の端末またはレジで確認番号とお支払い受付番号をお伝えください。",
@@ -127,10 +150,11 @@ export const TEXTS: Readonly<Record<Language, PageTexts>> = {
     banner: "Test sandbox. This is not a real payment page. Never enter a real card number.",
     title: "Checkout",
     total: "Total",
-    quantity: (count) => `Qty ${count}`,
+    unitTimes: (unitPrice, count) => `${unitPrice} × ${count}`,
+    unitTimesDays: (unitPrice, days) => `${unitPrice} × ${days} day${days === 1 ? "" : "s"}`,
     cardHeading: "Pay by card",
     cardNumber: "Card number",
-    expiry: "Expiry (MM / YY)",
+    expiry: "Expiry (MM/YY)",
     cvc: "Security code",
     cardholder: "Name on card",
     pay: (amount) => `Pay ${amount}`,
@@ -139,11 +163,16 @@ export const TEXTS: Readonly<Record<Language, PageTexts>> = {
     konbiniButton: "Get a payment slip",
     cancel: "Cancel and return to the shop",
     testCardsHeading: "Test cards",
-    testCards,
+    testCards: testCards([
+      "approved",
+      "declined",
+      "declined (insufficient funds)",
+      "asks for 3-D Secure",
+    ]),
     problems: {
       invalid_number: "Your card number is invalid.",
-      invalid_expiry: "Your card's expiration date is invalid.",
-      expired_card: "Your card has expired.",
+      invalid_expiry: "Enter the expiry as month / year, e.g. 12/30.",
+      expired_card: "Your card has expired. Check the expiry date.",
       invalid_cvc: "Your card's security code is invalid.",
       generic_decline: "Your card was declined.",
       insufficient_funds: "Your card has insufficient funds.",
@@ -159,6 +188,8 @@ export const TEXTS: Readonly<Record<Language, PageTexts>> = {
     confirmationNumber: "Confirmation number",
     paymentCode: "Payment code",
     payBy: "Pay by",
+    deadline: (at) =>
+      `${new Intl.DateTimeFormat("en-US", DEADLINE_FORMAT).format(at)} (Japan time)`,
     slipSteps: [
       "Pay at FamilyMart, Lawson, Ministop or Seicomart.",
       "Give the confirmation number and payment code at the terminal or the register.",

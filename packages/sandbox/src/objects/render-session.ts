@@ -50,6 +50,10 @@ export function renderSession(
       intentExpand !== undefined && intent !== undefined
         ? renderPaymentIntent(context, intent, intentExpand)
         : intentId,
+    payment_method_options:
+      session.konbiniExpiresAfterDays === null
+        ? null
+        : { konbini: { expires_after_days: session.konbiniExpiresAfterDays } },
     payment_method_types: [...session.paymentMethodTypes],
     payment_status: session.paymentStatus,
     status: session.status,

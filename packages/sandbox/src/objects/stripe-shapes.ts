@@ -143,6 +143,8 @@ export type CheckoutSessionObject = Pick<
   | "ui_mode"
   | "url"
 > & {
+  /** The konbini options the session was created with (null when none were given). */
+  payment_method_options: { konbini?: { expires_after_days: number } } | null;
   payment_intent: string | PaymentIntentObject | null;
   line_items?: ListObject<LineItemObject>;
 };

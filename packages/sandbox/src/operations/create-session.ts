@@ -155,7 +155,7 @@ export function createSession(
     allowedPaymentMethodTypes: params.allowed_payment_method_types === undefined ? null : methods,
     paymentIntentMetadata: params.payment_intent_data?.metadata ?? {},
     paymentIntentDescription: params.payment_intent_data?.description ?? null,
-    konbiniExpiresAfterDays: params.payment_method_options?.konbini?.expires_after_days ?? 3,
+    konbiniExpiresAfterDays: params.payment_method_options?.konbini?.expires_after_days ?? null,
     status: "open",
     paymentStatus: "unpaid",
     paymentIntentId: null,

@@ -14,6 +14,8 @@ import { assertOpen } from "./session-guards";
 
 const DAY = 86_400;
 const JST_OFFSET = 9 * 3_600;
+/** How long a slip stays payable when the session names no `expires_after_days` (Stripe's default). */
+const DEFAULT_EXPIRES_AFTER_DAYS = 3;
 
 const SLIP_EXPIRED: PaymentErrorRecord = {
   type: "invalid_request_error",
@@ -45,7 +47,7 @@ export function startKonbini(context: SandboxContext, session: SessionRecord): v
   session.konbini = {
     confirmationNumber: randomDigits(11),
     paymentCode: randomDigits(12),
-    expiresAt: konbiniExpiry(now, session.konbiniExpiresAfterDays),
+    expiresAt: konbiniExpiry(now, session.konbiniExpiresAfterDays ?? DEFAULT_EXPIRES_AFTER_DAYS),
     state: "pending",
   };
   intent.status = "requires_action";

@@ -17,6 +17,8 @@ export interface SessionSummary {
   /** Lower case, as Stripe writes it. */
   readonly currency: string;
   readonly paymentMethodTypes: readonly string[];
+  /** `payment_method_options.konbini.expires_after_days` as requested (null: not given). */
+  readonly konbiniExpiresAfterDays: number | null;
   readonly clientReferenceId: string | null;
   readonly paymentIntentId: string | null;
   readonly paymentIntentStatus: string | null;
@@ -64,6 +66,7 @@ export function summarize(
     amountTotal: session.amountTotal,
     currency: session.currency,
     paymentMethodTypes: [...session.paymentMethodTypes],
+    konbiniExpiresAfterDays: session.konbiniExpiresAfterDays,
     clientReferenceId: session.clientReferenceId,
     paymentIntentId: session.paymentIntentId,
     paymentIntentStatus: intent?.status ?? null,

@@ -63,7 +63,8 @@ export interface SessionRecord {
   readonly allowedPaymentMethodTypes: readonly PaymentMethodType[] | null;
   readonly paymentIntentMetadata: Readonly<Record<string, string>>;
   readonly paymentIntentDescription: string | null;
-  readonly konbiniExpiresAfterDays: number;
+  /** `payment_method_options.konbini.expires_after_days` as requested (null: Stripe's 3 days). */
+  readonly konbiniExpiresAfterDays: number | null;
   status: SessionStatus;
   paymentStatus: "unpaid" | "paid";
   paymentIntentId: string | null;

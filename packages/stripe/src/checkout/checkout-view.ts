@@ -11,6 +11,7 @@ import type {
   StripePaymentIntent,
 } from "../stripe-objects/stripe-object-schemas";
 import { orderRefOf } from "./linkpay-metadata";
+import { pendingPaymentOf } from "./pending-payment";
 import { sessionAmount } from "./session-amount";
 
 /** Payment intent states in which an unpaid session's payment attempt has failed. */
@@ -62,12 +63,13 @@ export function toCheckoutView(session: StripeCheckoutSession, provider: string)
   const amount = sessionAmount(session, "api");
   const intent = expanded(session.payment_intent);
   const charge = expanded(intent?.latest_charge);
+  const status = statusOf(session, intent, charge);
   return {
     provider,
     providerSessionId: session.id,
     orderRef,
     amount,
-    status: statusOf(session, intent, charge),
+    status,
     refundedAmount: fromStripeAmount(
       { amount: charge?.amount_refunded ?? 0, currency: amount.currency },
       "api",
@@ -75,6 +77,7 @@ export function toCheckoutView(session: StripeCheckoutSession, provider: string)
     ),
     expiresAt: new Date(session.expires_at * 1000),
     customerEmail: session.customer_email ?? session.customer_details?.email ?? undefined,
+    pendingPayment: status === "processing" ? pendingPaymentOf(intent) : undefined,
     raw: session,
   };
 }

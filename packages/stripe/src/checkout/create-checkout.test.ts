@@ -84,8 +84,12 @@ describe("createCheckout request", () => {
     expect(lastRequest().form["metadata[linkpay_order_ref]"]).toBe(input.orderRef);
   });
 
-  it("omits customer_email when there is none and offers konbini when configured", async () => {
-    const input = checkoutInput({ customerEmail: undefined, locale: "auto" });
+  it("omits customer_email when there is none and offers the methods core resolved", async () => {
+    const input = checkoutInput({
+      customerEmail: undefined,
+      locale: "auto",
+      paymentMethods: ["card", "konbini"],
+    });
     const provider = testProvider(fake, { paymentMethodTypes: ["card", "konbini"] });
     await provider.createCheckout(input, { idempotencyKey: "key-konbini" });
     const { form } = lastRequest();
@@ -93,6 +97,57 @@ describe("createCheckout request", () => {
     expect(form.locale).toBe("auto");
     expect(form["allowed_payment_method_types[0]"]).toBe("card");
     expect(form["allowed_payment_method_types[1]"]).toBe("konbini");
+    expect(form["payment_method_options[konbini][expires_after_days]"]).toBeUndefined();
+  });
+
+  it("sends konbini's slip deadline only when the checkout offers konbini", async () => {
+    const provider = testProvider(fake, { paymentMethodTypes: ["card", "konbini"] });
+    const konbini = checkoutInput({
+      paymentMethods: ["konbini"],
+      konbini: { expiresAfterDays: 2 },
+    });
+    await provider.createCheckout(konbini, { idempotencyKey: "key-konbini-days" });
+    expect(lastRequest().form).toMatchObject({
+      "allowed_payment_method_types[0]": "konbini",
+      "payment_method_options[konbini][expires_after_days]": "2",
+    });
+    expect(lastRequest().form["allowed_payment_method_types[1]"]).toBeUndefined();
+    const card = checkoutInput({ paymentMethods: ["card"], konbini: { expiresAfterDays: 2 } });
+    await provider.createCheckout(card, { idempotencyKey: "key-card-only" });
+    expect(lastRequest().form["allowed_payment_method_types[0]"]).toBe("card");
+    expect(lastRequest().form["allowed_payment_method_types[1]"]).toBeUndefined();
+    expect(lastRequest().form["payment_method_options[konbini][expires_after_days]"]).toBe(
+      undefined,
+    );
+  });
+
+  it("refuses konbini outside ¥120–¥300,000 before anything is stored, and lets card through", async () => {
+    const provider = testProvider(fake, { paymentMethodTypes: ["card", "konbini"] });
+    expect(provider.paymentMethods).toEqual(["card", "konbini"]);
+    const payments = createPayments({
+      providers: [provider],
+      store: createMemoryStore(),
+      urls: { success: "https://rental.example/return", cancel: "https://rental.example/cancel" },
+    });
+    const large = (orderRef: string) => ({
+      orderRef,
+      currency: "JPY",
+      total: 300_001,
+      lineItems: [{ name: "Wagon, 10 days", unitAmount: 300_001, quantity: 1 }],
+    });
+    const before = fake.requests.length;
+    const refused = await rejectionOf(payments.startCheckout(large("RC-LARGE-KONBINI")));
+    expect(isLinkpayError(refused, "INVALID_CHECKOUT_REQUEST")).toBe(true);
+    expect(isLinkpayError(refused) && refused.details.issues).toEqual([
+      { path: "paymentMethods", message: expect.stringContaining("¥300,000") },
+    ]);
+    expect(fake.requests.length).toBe(before);
+    const card = await payments.startCheckout({
+      ...large("RC-LARGE-CARD"),
+      paymentMethods: ["card"],
+    });
+    expect(card.attempt.status).toBe("open");
+    expect(lastRequest().form["allowed_payment_method_types[0]"]).toBe("card");
   });
 
   it("replays the same session for the same idempotency key", async () => {
@@ -195,14 +250,15 @@ describe("createCheckout response checks", () => {
 
 describe("createCheckout: money in Stripe's units", () => {
   function inCurrency(currency: string, unitAmount: number) {
-    return checkoutInput(
-      parseCheckoutRequest({
+    return checkoutInput({
+      ...parseCheckoutRequest({
         orderRef: `RC-${currency}-${unitAmount}`,
         currency,
         total: unitAmount * 2,
         lineItems: [{ name: "Tour", unitAmount, quantity: 2 }],
       }),
-    );
+      paymentMethods: ["card"],
+    });
   }
 
   it.each([

@@ -28,7 +28,7 @@ export async function createCheckout(
   { idempotencyKey }: ProviderCallOptions,
 ): Promise<ProviderCheckoutSession> {
   assertIdempotencyKey(idempotencyKey);
-  const params = sessionCreateParams(input, context.options.paymentMethodTypes);
+  const params = sessionCreateParams(input);
   const response = await callStripe("checkout.sessions.create", () =>
     context.stripe.checkout.sessions.create(params, { idempotencyKey }),
   );

@@ -52,6 +52,26 @@ describe("retrieveCheckout", () => {
     });
   });
 
+  it("carries the konbini slip of a processing session, and none otherwise", async () => {
+    const { id } = await created();
+    fake.settle(id, "processing");
+    const view = await provider.retrieveCheckout({ providerSessionId: id });
+    expect(view.status).toBe("processing");
+    expect(view.pendingPayment).toMatchObject({
+      method: "konbini",
+      expiresAt: expect.any(Date),
+      instructionsUrl: expect.stringMatching(/^https:\/\/checkout\.stripe\.com\/konbini\/pi_/),
+      stores: [
+        { chain: "familymart", paymentCode: "123456789012" },
+        { chain: "lawson", paymentCode: "123456789012" },
+      ],
+    });
+    fake.settle(id, "paid");
+    expect((await provider.retrieveCheckout({ providerSessionId: id })).pendingPayment).toBe(
+      undefined,
+    );
+  });
+
   it("reads the e-mail from customer_details when the session was created without one", async () => {
     const { id } = await created();
     const session = fake.sessionJson(id);

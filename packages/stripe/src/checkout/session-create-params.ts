@@ -13,7 +13,6 @@ import {
 } from "@linkpay/core";
 import type Stripe from "stripe";
 import { toStripeAmount } from "../money/stripe-units";
-import type { StripePaymentMethodType } from "../options/stripe-provider-options";
 import { linkpayMetadata } from "./linkpay-metadata";
 import { withSessionIdParameter } from "./success-url";
 
@@ -28,10 +27,19 @@ function assertLinesMatchTotal(input: CreateCheckoutInput): void {
   }
 }
 
-/** The session parameters for one checkout attempt. */
+/** Konbini's slip deadline, when the checkout offers konbini and names one. */
+function paymentMethodOptions(
+  input: CreateCheckoutInput,
+): Pick<Stripe.Checkout.SessionCreateParams, "payment_method_options"> {
+  if (input.konbini === undefined || !input.paymentMethods.includes("konbini")) return {};
+  return {
+    payment_method_options: { konbini: { expires_after_days: input.konbini.expiresAfterDays } },
+  };
+}
+
+/** The session parameters for one checkout attempt, offering the methods core resolved. */
 export function sessionCreateParams(
   input: CreateCheckoutInput,
-  paymentMethodTypes: readonly StripePaymentMethodType[],
 ): Stripe.Checkout.SessionCreateParams {
   assertLinesMatchTotal(input);
   const metadata = linkpayMetadata(input);
@@ -54,7 +62,8 @@ export function sessionCreateParams(
     cancel_url: input.cancelUrl,
     locale: input.locale,
     // stripe-node 23 removed `payment_method_types` from session creation; this is its successor.
-    allowed_payment_method_types: [...paymentMethodTypes],
+    allowed_payment_method_types: [...input.paymentMethods],
+    ...paymentMethodOptions(input),
     ...(input.customerEmail === undefined ? {} : { customer_email: input.customerEmail }),
   };
 }

@@ -22,12 +22,36 @@ export const chargeSchema = z.looseObject({
 /** A Charge, as read by the adapter. */
 export type StripeCharge = z.infer<typeof chargeSchema>;
 
+/** One store chain's numbers on a konbini slip (null: the chain is not offered). */
+const konbiniStoreSchema = z
+  .looseObject({
+    confirmation_number: z.string().nullish(),
+    payment_code: z.string().nullish(),
+  })
+  .nullish();
+
+/** The konbini slip of a PaymentIntent waiting for a store payment. */
+export const konbiniDisplayDetailsSchema = z.looseObject({
+  expires_at: z.number().int().positive(),
+  hosted_voucher_url: z.string().nullish(),
+  stores: z.record(z.string(), konbiniStoreSchema).nullish(),
+});
+
+/** A konbini slip, as read by the adapter. */
+export type StripeKonbiniDisplayDetails = z.infer<typeof konbiniDisplayDetailsSchema>;
+
 /** A PaymentIntent, with `latest_charge` possibly expanded. */
 export const paymentIntentSchema = z.looseObject({
   id: z.string().min(1),
   object: z.literal("payment_intent"),
   status: z.string().min(1),
   latest_charge: z.union([z.string().min(1), chargeSchema]).nullish(),
+  next_action: z
+    .looseObject({
+      type: z.string(),
+      konbini_display_details: konbiniDisplayDetailsSchema.nullish(),
+    })
+    .nullish(),
 });
 
 /** A PaymentIntent, as read by the adapter. */

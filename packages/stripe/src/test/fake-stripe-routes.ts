@@ -112,6 +112,18 @@ function route(state: FakeStripeState, request: RouteRequest): Reply {
       body: { object: "list", data, has_more: false, url: "/v1/checkout/sessions" },
     };
   }
+  const intent = /^\/v1\/payment_intents\/([^/]+)$/.exec(path);
+  if (method === "GET" && intent) {
+    const id = decodeURIComponent(intent[1] ?? "");
+    const found = state.findPaymentIntent(id);
+    if (found !== undefined) return { status: 200, body: found };
+    return stripeError(404, {
+      type: "invalid_request_error",
+      code: "resource_missing",
+      message: `No such payment_intent: '${id}'`,
+      param: "intent",
+    });
+  }
   const retrieve = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(path);
   if (method === "GET" && retrieve) {
     return retrieveSession(state, decodeURIComponent(retrieve[1] ?? ""), query);

@@ -107,6 +107,22 @@ export function createFakeStripeState(checkoutOrigin: string) {
     return chargeId ? charges.get(chargeId) : undefined;
   }
 
+  /** A konbini slip, as Stripe shows one while the intent waits for the store payment. */
+  function konbiniNextAction(intent: FakePaymentIntent): Record<string, unknown> | null {
+    const session = [...sessions.values()].find((s) => s.paymentIntent === intent.id);
+    if (intent.status !== "requires_action" || session === undefined) return null;
+    const days = Number(session.form["payment_method_options[konbini][expires_after_days]"] ?? 3);
+    const numbers = { confirmation_number: "12345678901", payment_code: "123456789012" };
+    return {
+      type: "konbini_display_details",
+      konbini_display_details: {
+        expires_at: session.created + days * 86_400,
+        hosted_voucher_url: `${checkoutOrigin}/konbini/${intent.id}`,
+        stores: { familymart: numbers, lawson: numbers, ministop: null, seicomart: null },
+      },
+    };
+  }
+
   function intentJson(intent: FakePaymentIntent, expandCharge: boolean): Record<string, unknown> {
     const charge = intent.latestCharge === null ? undefined : charges.get(intent.latestCharge);
     return {
@@ -117,6 +133,7 @@ export function createFakeStripeState(checkoutOrigin: string) {
       status: intent.status,
       metadata: intent.metadata,
       latest_charge: expandCharge && charge ? chargeJson(charge) : intent.latestCharge,
+      next_action: konbiniNextAction(intent),
       livemode: false,
     };
   }
@@ -241,6 +258,11 @@ export function createFakeStripeState(checkoutOrigin: string) {
     },
     /** The latest charge of a payment intent. */
     chargeOfIntent,
+    /** A payment intent's JSON, or undefined when unknown. */
+    findPaymentIntent(id: string) {
+      const intent = intents.get(id);
+      return intent === undefined ? undefined : intentJson(intent, false);
+    },
     /** A session's JSON as webhooks carry it; throws for an unknown id. */
     sessionJson: (sessionId: string) => sessionJson(sessionOf(sessionId), new Set()),
     /** The JSON of the charge of a session's payment intent; throws when there is none. */

@@ -49,6 +49,7 @@ export function checkoutInput(overrides: Partial<CreateCheckoutInput> = {}): Cre
     successUrl: "https://rental.example/bookings/return",
     cancelUrl: "https://rental.example/bookings/cancel",
     expiresAt: new Date(Math.floor(Date.now() / 1000) * 1000 + 30 * 60 * 1000),
+    paymentMethods: ["card"],
     ...overrides,
   };
 }

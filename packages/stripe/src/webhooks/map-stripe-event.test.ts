@@ -75,6 +75,22 @@ describe("Checkout Session events", () => {
       orderRef: input.orderRef,
       amount: input.total,
     });
+    // The event carries only the intent's id: the slip comes from the intent, asked for once.
+    const intentId = String(session.payment_intent);
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: "GET",
+      path: `/v1/payment_intents/${intentId}`,
+    });
+    const numbers = { paymentCode: "123456789012", confirmationNumber: "12345678901" };
+    expect(pending.kind !== "ignored" && pending.pendingPayment).toEqual({
+      method: "konbini",
+      expiresAt: new Date((Number(session.created) + 3 * 86_400) * 1000),
+      instructionsUrl: `https://checkout.stripe.com/konbini/${intentId}`,
+      stores: [
+        { chain: "familymart", ...numbers },
+        { chain: "lawson", ...numbers },
+      ],
+    });
     fake.settle(id, "paid");
     const paid = await deliver("checkout.session.async_payment_succeeded", fake.sessionJson(id));
     expect(paid).toMatchObject({ kind: "payment.succeeded", providerSessionId: id });

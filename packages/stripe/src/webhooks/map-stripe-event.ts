@@ -6,9 +6,9 @@
  */
 import type {
   IgnoredEvent,
-  Money,
   PaymentEvent,
   PaymentEventKind,
+  PendingPayment,
   ProviderEvent,
 } from "@linkpay/core";
 import { orderRefOf } from "../checkout/linkpay-metadata";
@@ -31,6 +31,11 @@ export interface MapStripeEventDeps {
   readonly provider: string;
   /** The Checkout Session that created a payment intent, or null (charges carry only the intent). */
   findSessionByPaymentIntent(paymentIntent: string): Promise<StripeCheckoutSession | null>;
+  /**
+   * The konbini slip of a session completed unpaid, read from its PaymentIntent (the event
+   * carries only the intent's id), or undefined when it shows none.
+   */
+  pendingPaymentOf(session: StripeCheckoutSession): Promise<PendingPayment | undefined>;
 }
 
 /** One event being mapped: its envelope, its JSON as received, and the provider id. */
@@ -49,7 +54,7 @@ function paymentEvent(
   kind: PaymentEventKind,
   session: StripeCheckoutSession,
   source: StripeObjectSource,
-  refundedAmount?: Money,
+  extra: Pick<PaymentEvent, "refundedAmount" | "pendingPayment"> = {},
 ): PaymentEvent {
   return {
     kind,
@@ -58,7 +63,7 @@ function paymentEvent(
     providerSessionId: session.id,
     orderRef: orderRefOf(session) ?? "",
     amount: sessionAmount(session, source),
-    refundedAmount,
+    ...extra,
     occurredAt: new Date(event.created * 1000),
     raw: json,
   };
@@ -87,7 +92,7 @@ async function refundEvent(mapping: Mapping, deps: MapStripeEventDeps): Promise<
     "webhook",
     "charge",
   );
-  return paymentEvent(mapping, "payment.refunded", session, "api", refunded);
+  return paymentEvent(mapping, "payment.refunded", session, "api", { refundedAmount: refunded });
 }
 
 /** Maps the parsed JSON of an authentic delivery; throws WEBHOOK_PAYLOAD_INVALID on bad shapes. */
@@ -110,7 +115,8 @@ export async function mapStripeEvent(
     event.type === "checkout.session.completed"
       ? completedKind(session)
       : CHECKOUT_SESSION_EVENT_KINDS[event.type];
-  return kind === null
-    ? ignored(mapping, "no_payment_required")
-    : paymentEvent(mapping, kind, session, "webhook");
+  if (kind === null) return ignored(mapping, "no_payment_required");
+  const pendingPayment =
+    kind === "payment.pending" ? await deps.pendingPaymentOf(session) : undefined;
+  return paymentEvent(mapping, kind, session, "webhook", { pendingPayment });
 }
