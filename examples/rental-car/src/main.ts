@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config/config";
 import { startRentalCar } from "./server/start-rental-car";
+import { DEV_OUTBOX_PATH, devOutboxMounted } from "./web/dev-outbox";
 
 const RATE_LIMIT_PLACES = {
   redis: "Redis (REDIS_URL), shared by every instance",
@@ -41,6 +42,13 @@ async function main(): Promise<void> {
         ].join("\n"),
     `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
     `  Rate limits: ${RATE_LIMIT_PLACES[app.rateLimitStore]}`,
+    ...(devOutboxMounted({
+      sandbox: app.sandbox !== undefined,
+      production: config.production,
+      mailBySmtp: config.smtpUrl !== undefined,
+    })
+      ? [`  E-mails (not sent without SMTP_URL): ${app.url}${DEV_OUTBOX_PATH}`]
+      : []),
     `  Staff console: ${app.consoleUrl}`,
     "    First manager: in another terminal, run",
     '    npm run console:create-manager -- --email you@example.com --name "Your Name"',

@@ -2,6 +2,12 @@
  * @module
  * The booking form as the server reads it: choices and contact details only. Any price, amount or
  * currency a client adds is dropped here, and the total is computed from the catalogue.
+ *
+ * The shopper's details are read field by field, so the form can be shown again with a message
+ * beside each field that needs fixing and everything else as typed. The フリガナ (name in
+ * katakana) is required on the Japanese site and optional on the English one, where most names
+ * have no katakana form; hiragana, half-width katakana and full-width spaces are accepted and
+ * converted, because that is what Japanese keyboards and autofill produce.
  */
 import * as z from "zod";
 import { RENTAL_OPTIONS } from "../catalogue/catalogue";
@@ -37,26 +43,91 @@ export const searchSchema = z.object({
   returnTime: time,
 });
 
-/** The booking form: the search, the class, options, and who is renting. No amounts. */
-export const bookingFormSchema = searchSchema.extend({
+/** The choice part of the booking form: the search, the class and the options. No amounts. */
+export const choiceFormSchema = searchSchema.extend({
   carClass: code,
-  name: z.string().trim().min(1).max(100),
-  email: z.email().max(254),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/),
   ...Object.fromEntries(RENTAL_OPTIONS.map((option) => [`option_${option.code}`, quantity])),
 });
 
 /** A parsed search. */
 export type SearchInput = z.output<typeof searchSchema>;
 
-/** A parsed booking form. */
-export type BookingForm = z.output<typeof bookingFormSchema>;
+/** The choice part of a parsed booking form. */
+export type ChoiceForm = z.output<typeof choiceFormSchema>;
+
+/** The shopper's fields of the booking form. */
+export const CUSTOMER_FIELDS = ["name", "kana", "email", "phone"] as const;
+
+/** One of the shopper's fields. */
+export type CustomerField = (typeof CUSTOMER_FIELDS)[number];
+
+/** Who is renting, as read from the form (the フリガナ in katakana, or empty). */
+export interface CustomerInput {
+  readonly name: string;
+  readonly kana: string;
+  readonly email: string;
+  readonly phone: string;
+}
+
+/** Hiragana to katakana (the two blocks are 0x60 apart), after NFKC (half-width kana, spaces). */
+export function toKatakana(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u3041-\u3096]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0x60))
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const KATAKANA = /^[\u30A1-\u30FA\u30FB\u30FC ]+$/;
+
+const kana = z.string().transform(toKatakana).pipe(z.string().max(100).regex(KATAKANA));
+
+function customerSchema(kanaRequired: boolean) {
+  return z.object({
+    name: z.string().trim().min(1).max(100),
+    kana: kanaRequired ? kana : z.union([z.string().trim().max(0), kana]),
+    email: z
+      .string()
+      .transform((value) => value.normalize("NFKC").trim())
+      .pipe(z.email().max(254)),
+    phone: z
+      .string()
+      .transform((value) => value.normalize("NFKC").trim())
+      .pipe(z.string().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/)),
+  });
+}
+
+/** The shopper's details, or which fields need fixing (and the values as typed, to show again). */
+export type CustomerReading =
+  | { readonly ok: true; readonly customer: CustomerInput }
+  | { readonly ok: false; readonly invalid: ReadonlySet<CustomerField> };
+
+/** Reads the shopper's fields; the フリガナ is required unless `lang` is `en`. */
+export function readCustomer(body: Record<string, unknown>, lang: "ja" | "en"): CustomerReading {
+  const fields = Object.fromEntries(
+    CUSTOMER_FIELDS.map((field) => [field, typeof body[field] === "string" ? body[field] : ""]),
+  );
+  const parsed = customerSchema(lang === "ja").safeParse(fields);
+  if (parsed.success) return { ok: true, customer: parsed.data };
+  const invalid = new Set<CustomerField>();
+  for (const issue of parsed.error.issues) {
+    const field = CUSTOMER_FIELDS.find((name) => name === issue.path[0]);
+    if (field !== undefined) invalid.add(field);
+  }
+  return { ok: false, invalid };
+}
+
+/** The typed values of the shopper's fields (strings only), to put back into the form. */
+export function typedCustomer(body: Record<string, unknown>): CustomerInput {
+  const text = (field: CustomerField) => {
+    const value = body[field];
+    return typeof value === "string" ? value.slice(0, 300) : "";
+  };
+  return { name: text("name"), kana: text("kana"), email: text("email"), phone: text("phone") };
+}
 
 /** The rental choice a search or form describes (throws PricingError on impossible dates). */
-export function choiceOf(search: SearchInput, form?: BookingForm): RentalChoice {
+export function choiceOf(search: SearchInput, form?: ChoiceForm): RentalChoice {
   const options = RENTAL_OPTIONS.map((option) => {
     const value: unknown =
       form === undefined ? undefined : Reflect.get(form, `option_${option.code}`);

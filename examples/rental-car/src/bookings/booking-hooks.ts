@@ -1,16 +1,18 @@
 /**
  * @module
  * What the shop does when a payment changes state. linkpay runs each hook exactly once, inside the
- * transaction that records the change, so the booking, the car hold and the confirmation e-mail
- * move together with the payment state or not at all.
+ * transaction that records the change, so the booking, the car hold, the konbini slip and the
+ * e-mails move together with the payment state or not at all.
  */
 import type { PaymentHooks } from "@linkpay/core";
 import type { SqlTransactionHandle } from "@linkpay/store-sql";
 import type { AppTables } from "../db/app-tables";
 import { daysOut, holdCar, releaseCar } from "../inventory/inventory";
 import { confirmationMail } from "../mail/confirmation-mail";
-import { queueConfirmation } from "../mail/outbox";
+import { konbiniSlipMail } from "../mail/konbini-slip-mail";
+import { queueMail } from "../mail/outbox";
 import { findBooking, setBookingStatus } from "./bookings";
+import { saveKonbiniSlip } from "./konbini-slips";
 
 /** What the hooks need. */
 export interface BookingHookDeps {
@@ -38,6 +40,22 @@ export function bookingHooks(deps: BookingHookDeps): PaymentHooks<SqlTransaction
   }
 
   return {
+    /**
+     * A konbini slip was issued. The car stays held (the booking stays awaiting payment) until
+     * the provider reports the slip paid or expired at its deadline; the slip is stored for the
+     * booking page and mailed, so the shopper can pay without the provider's page.
+     */
+    async onPending({ attempt, event, tx }) {
+      const pending = event.pendingPayment;
+      if (pending === undefined) return;
+      const trx = tx.db.withTables<AppTables>();
+      const booking = await findBooking(trx, attempt.orderRef);
+      if (booking === undefined || booking.status !== "awaiting_payment") return;
+      const now = deps.now();
+      const slip = await saveKonbiniSlip(trx, { bookingId: booking.id, pending, now });
+      const message = konbiniSlipMail(booking, slip, deps.bookingLink(booking.reference));
+      await queueMail(trx, { booking, kind: "konbini_slip", message, now });
+    },
     async onPaid({ attempt, tx }) {
       const trx = tx.db.withTables<AppTables>();
       const booking = await findBooking(trx, attempt.orderRef);
@@ -66,7 +84,7 @@ export function bookingHooks(deps: BookingHookDeps): PaymentHooks<SqlTransaction
       const now = deps.now();
       await setBookingStatus(trx, booking.id, "confirmed", now);
       const message = confirmationMail(booking, deps.bookingLink(booking.reference));
-      await queueConfirmation(trx, booking, message, now);
+      await queueMail(trx, { booking, kind: "booking_confirmed", message, now });
     },
     onFailed: ({ attempt, tx }) => release(tx, attempt.orderRef, "payment_failed"),
     onExpired: ({ attempt, tx }) => release(tx, attempt.orderRef, "expired"),

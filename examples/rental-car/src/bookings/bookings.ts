@@ -1,7 +1,8 @@
 /**
  * @module
  * Bookings in the database: created together with the car hold in one transaction, read back by
- * reference, and moved on by the payment hooks.
+ * reference, and moved on by the payment hooks. A booking made from a draft (the confirmation
+ * step) is made once: the draft's unique index decides between concurrent submissions.
  */
 import { randomUUID } from "node:crypto";
 import { LinkpayError } from "@linkpay/core";
@@ -10,6 +11,7 @@ import type { AppTables, BookingStatus, BookingsTable } from "../db/app-tables";
 import { isUniqueViolation } from "../db/unique-violation";
 import { type AppDb, daysOut, holdCar } from "../inventory/inventory";
 import type { Quote, RentalChoice } from "../pricing/quote";
+import { bookingOfDraft } from "./booking-drafts";
 import { newReference } from "./booking-reference";
 
 /** A booking row. */
@@ -18,6 +20,8 @@ export type Booking = BookingsTable;
 /** Who is renting. */
 export interface Customer {
   readonly name: string;
+  /** The name in katakana (フリガナ), or empty. */
+  readonly kana: string;
   readonly email: string;
   readonly phone: string;
 }
@@ -30,12 +34,21 @@ export class SoldOutError extends Error {
   }
 }
 
+/** The draft was already made into a booking (by an earlier or a concurrent submission). */
+export class DraftAlreadyBookedError extends Error {
+  override readonly name = "DraftAlreadyBookedError";
+  constructor(readonly booking: Booking) {
+    super(`The draft is already booking ${booking.reference}`);
+  }
+}
+
 const RACE_RETRIES = 5;
 
 /**
  * Stores a booking awaiting payment and holds a car for it, atomically. When another shopper
  * takes the car first, the transaction rolls back and the next free car is tried; with none
- * left it throws SoldOutError and nothing is written.
+ * left it throws SoldOutError and nothing is written. With `draftId`, a draft that is (or is
+ * concurrently being) made into a booking throws DraftAlreadyBookedError with that booking.
  */
 export async function createBooking(
   db: Kysely<AppTables>,
@@ -45,6 +58,7 @@ export async function createBooking(
     readonly customer: Customer;
     readonly locale: "ja" | "en";
     readonly now: Date;
+    readonly draftId?: string | undefined;
   },
 ): Promise<Booking> {
   const { choice, quote, customer, now } = input;
@@ -69,6 +83,8 @@ export async function createBooking(
           customer_name: customer.name,
           customer_email: customer.email,
           customer_phone: customer.phone,
+          customer_kana: customer.kana,
+          draft_id: input.draftId ?? null,
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         };
@@ -89,6 +105,10 @@ export async function createBooking(
       });
     } catch (error) {
       if (error instanceof SoldOutError) throw error;
+      if (input.draftId !== undefined && isUniqueViolation(error)) {
+        const made = await bookingOfDraft(db, input.draftId);
+        if (made !== undefined) throw new DraftAlreadyBookedError(made);
+      }
       // Anything else from the database (a restart, a lost connection) is worth a retry: 503.
       if (!isUniqueViolation(error)) {
         throw new LinkpayError("STORE_UNAVAILABLE", "The booking could not be stored", {

@@ -1,28 +1,30 @@
 /**
  * @module
- * What the shop rents out: locations, car classes and options, with prices in yen. This is the
- * only source of prices; a request names choices, never amounts.
+ * What the shop rents out: car classes and options, with prices in yen, and (re-exported from
+ * their own files) the shops, drop fees and peak seasons. This is the only source of prices; a
+ * request names choices, never amounts.
  */
+import type { Bilingual } from "./bilingual";
 
-/** Text in both languages the site speaks. */
-export interface Bilingual {
-  readonly ja: string;
-  readonly en: string;
-}
-
-/** A place where cars are picked up and returned. */
-export interface Location {
-  readonly code: string;
-  readonly name: Bilingual;
-  /** Locations in one region can be combined for a one-way rental. */
-  readonly region: string;
-}
+export type { Bilingual } from "./bilingual";
+export { DROP_FEES, type DropFee, dropFeeBetween } from "./drop-fees";
+export {
+  findLocation,
+  findRegion,
+  LOCATIONS,
+  type Location,
+  type OpeningHours,
+  REGIONS,
+  type Region,
+} from "./locations";
+export { PEAK_SEASONS, type PeakSeason, peakSeasonOn } from "./seasons";
 
 /** A class of car, priced per day. */
 export interface CarClass {
   readonly code: string;
   readonly name: Bilingual;
-  readonly example: string;
+  /** A typical model, as each language writes it (ヤリス / Yaris). */
+  readonly example: Bilingual;
   readonly seats: number;
   readonly dailyRate: number;
 }
@@ -36,45 +38,33 @@ export interface RentalOption {
   readonly maxQuantity: number;
 }
 
-/** Pick-up and return locations. */
-export const LOCATIONS: readonly Location[] = [
-  { code: "CTS", name: { ja: "新千歳空港", en: "New Chitose Airport" }, region: "hokkaido" },
-  { code: "SPK", name: { ja: "札幌駅前", en: "Sapporo Station" }, region: "hokkaido" },
-  { code: "HND", name: { ja: "羽田空港", en: "Haneda Airport" }, region: "kanto" },
-  { code: "SGW", name: { ja: "品川駅前", en: "Shinagawa Station" }, region: "kanto" },
-  { code: "OKA", name: { ja: "那覇空港", en: "Naha Airport" }, region: "okinawa" },
-  { code: "NHC", name: { ja: "那覇国際通り", en: "Naha Kokusai-dori" }, region: "okinawa" },
-  { code: "FUK", name: { ja: "福岡空港", en: "Fukuoka Airport" }, region: "kyushu" },
-  { code: "HKT", name: { ja: "博多駅前", en: "Hakata Station" }, region: "kyushu" },
-];
-
 /** Car classes and their daily rates (yen, tax included). */
 export const CAR_CLASSES: readonly CarClass[] = [
   {
     code: "K",
     name: { ja: "軽自動車", en: "Kei car" },
-    example: "N-BOX",
+    example: { ja: "N-BOX", en: "N-BOX" },
     seats: 4,
     dailyRate: 5_500,
   },
   {
     code: "C",
     name: { ja: "コンパクト", en: "Compact" },
-    example: "Yaris",
+    example: { ja: "ヤリス", en: "Yaris" },
     seats: 5,
     dailyRate: 7_700,
   },
   {
     code: "H",
     name: { ja: "ハイブリッド", en: "Hybrid sedan" },
-    example: "Prius",
+    example: { ja: "プリウス", en: "Prius" },
     seats: 5,
     dailyRate: 11_000,
   },
   {
     code: "W",
     name: { ja: "ワゴン", en: "Minivan" },
-    example: "Noah",
+    example: { ja: "ノア", en: "Noah" },
     seats: 8,
     dailyRate: 15_400,
   },
@@ -104,14 +94,6 @@ export const RENTAL_OPTIONS: readonly RentalOption[] = [
     maxQuantity: 1,
   },
 ];
-
-/** Drop fee for returning a car elsewhere in the same region (yen). */
-export const ONE_WAY_FEE = 3_300;
-
-/** Finds a location by code. */
-export function findLocation(code: string): Location | undefined {
-  return LOCATIONS.find((location) => location.code === code);
-}
 
 /** Finds a car class by code. */
 export function findCarClass(code: string): CarClass | undefined {

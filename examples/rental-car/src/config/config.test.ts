@@ -284,4 +284,22 @@ describe("loadConfig", () => {
       "CONSOLE_PORT must be a port number (0–65535)",
     ]);
   });
+
+  it("trusts no proxy unless TRUST_PROXY names one, in Express's forms", () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: " " }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "0" }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "loopback" }).trustProxy).toEqual(["loopback"]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.0/8, 192.0.2.1,uniquelocal" }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "192.0.2.1",
+      "uniquelocal",
+    ]);
+    for (const bad of ["true", "all", "10.0.0.0/33", "-1", "1.5", "loopback,"]) {
+      expect(refusal({ TRUST_PROXY: bad }).problems).toEqual([
+        expect.stringMatching(/^TRUST_PROXY must be a hop count \(1\)/),
+      ]);
+    }
+  });
 });

@@ -4,9 +4,10 @@
  * start names every missing or malformed variable at once and never prints a secret's value.
  */
 
-import { isIP } from "node:net";
 import { checkStripeProviderOptions, type StripeProviderOptions } from "@linkpay/stripe";
 import * as z from "zod";
+import { isAddressOrRange } from "./ip-ranges";
+import { type TrustProxy, trustProxySchema } from "./trust-proxy";
 
 /** The validated configuration. */
 export interface AppConfig {
@@ -56,6 +57,12 @@ export interface AppConfig {
    * `/.well-known/linkpay/csp-reports`; comma-separated while rotating. Unset: no feed (404).
    */
   readonly patrolFeedTokens: readonly string[] | undefined;
+  /**
+   * `TRUST_PROXY`: the proxies whose `X-Forwarded-For` names the client (rate limits key on it).
+   * Unset: none, the client is the TCP peer. A hop count, or addresses, CIDR ranges and
+   * `loopback`/`linklocal`/`uniquelocal`, comma-separated (Express's `trust proxy`).
+   */
+  readonly trustProxy: TrustProxy;
   readonly production: boolean;
 }
 
@@ -210,21 +217,11 @@ const envSchema = z.object({
           "PATROL_FEED_TOKEN must be one token of 32+ characters (openssl rand -base64 32), or several comma-separated while rotating",
       },
     ),
+  TRUST_PROXY: trustProxySchema,
   NODE_ENV: optional,
 });
 
 const LOCAL_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
-/** An IPv4/IPv6 address or a CIDR range. */
-function isAddressOrRange(entry: string): boolean {
-  const [address, bits, extra] = entry.split("/");
-  if (address === undefined || extra !== undefined) return false;
-  const family = isIP(address);
-  if (family === 0) return false;
-  if (bits === undefined) return true;
-  const prefix = Number(bits);
-  return /^\d{1,3}$/.test(bits) && prefix <= (family === 4 ? 32 : 128);
-}
 
 /** The Stripe provider's options for these settings (what the app creates the provider with). */
 export function stripeProviderOptions(
@@ -331,6 +328,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     consolePublicUrl: values.CONSOLE_PUBLIC_URL ?? `http://localhost:${values.CONSOLE_PORT}`,
     adminAllowedIps: values.ADMIN_ALLOWED_IPS,
     patrolFeedTokens: values.PATROL_FEED_TOKEN,
+    trustProxy: values.TRUST_PROXY,
     production,
   };
 }

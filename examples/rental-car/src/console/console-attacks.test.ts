@@ -8,8 +8,8 @@
  * and a cancellation, each only after re-authentication, each once.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from "@jest/globals";
+import { formFields, HttpShopper } from "@linkpay/rental-car-http-client";
 import { describePostgres } from "@linkpay/store-sql/testing";
-import { formFields, HttpShopper } from "../http-client/http-shopper";
 import { tokyoDate } from "../pricing/rental-period";
 import {
   consoleClient,

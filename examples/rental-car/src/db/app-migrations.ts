@@ -9,6 +9,8 @@ import {
   Migrator,
   type SqlDialectName,
 } from "@linkpay/store-sql";
+import { bookingDraftsMigration } from "./booking-drafts-migration";
+import { konbiniSlipsMigration } from "./konbini-slips-migration";
 import { sqlList } from "./sql-list";
 import { staffConsoleMigration } from "./staff-console-migration";
 
@@ -80,6 +82,8 @@ const migrations = (dialect: SqlDialectName): Record<string, KyselyMigration> =>
     },
   },
   "0002-staff-console-cancellations": staffConsoleMigration(dialect),
+  "0003-booking-drafts": bookingDraftsMigration,
+  "0004-konbini-slips": konbiniSlipsMigration,
 });
 
 /** Applies the app's pending migrations; throws the first failure. */

@@ -50,15 +50,54 @@ export interface BookingsTable {
   readonly customer_name: string;
   readonly customer_email: string;
   readonly customer_phone: string;
+  /** The name in katakana (フリガナ); empty when not given (optional on the English site). */
+  readonly customer_kana: string;
+  /** The draft this booking was made from (unique: a draft becomes one booking at most). */
+  readonly draft_id: string | null;
   readonly created_at: string;
   readonly updated_at: string;
+}
+
+/**
+ * What a shopper submitted on the booking form, kept for the confirmation step (確認画面). Bound
+ * to one browser; it becomes a booking when the shopper confirms (see `rc_bookings.draft_id`).
+ */
+export interface BookingDraftsTable {
+  /** 144 random bits, base64url: it is in the confirmation page's URL. */
+  readonly id: string;
+  /** SHA-256 of the browser id it was made in (the id itself is a cookie, kept out of the db). */
+  readonly browser_hash: string;
+  readonly locale: "ja" | "en";
+  /** The search, class and options, JSON (see bookings/booking-drafts.ts). */
+  readonly choice_json: string;
+  /** The shopper's name, フリガナ, e-mail and phone, JSON. */
+  readonly customer_json: string;
+  /** The total the confirmation step showed, so a price that changed since is noticed. */
+  readonly total: number;
+  readonly created_at: string;
+  readonly expires_at: string;
+}
+
+/**
+ * The konbini slip of a booking awaiting a store payment, as the provider issued it: the shop's
+ * booking page shows it, so a shopper who left the provider's page still has number and deadline.
+ */
+export interface KonbiniSlipsTable {
+  readonly booking_id: string;
+  /** ISO 8601: the slip can no longer be paid after this; the car stays held until then. */
+  readonly expires_at: string;
+  /** The provider's page with the slip, or null. */
+  readonly instructions_url: string | null;
+  /** JSON `[{ chain, paymentCode?, confirmationNumber? }]`. */
+  readonly stores_json: string;
+  readonly created_at: string;
 }
 
 /** A message to send; (booking_id, kind) is unique, so each is written once. */
 export interface OutboxTable {
   readonly id: string;
   readonly booking_id: string;
-  readonly kind: "booking_confirmed";
+  readonly kind: "booking_confirmed" | "konbini_slip";
   readonly recipient: string;
   readonly subject: string;
   readonly body: string;
@@ -164,7 +203,9 @@ export type AppTables = {
   readonly rc_cars: CarsTable;
   readonly rc_car_days: CarDaysTable;
   readonly rc_bookings: BookingsTable;
+  readonly rc_booking_drafts: BookingDraftsTable;
   readonly rc_outbox: OutboxTable;
+  readonly rc_konbini_slips: KonbiniSlipsTable;
   readonly rc_cancellations: CancellationsTable;
   readonly rc_staff: StaffTable;
   readonly rc_staff_enrolments: StaffEnrolmentsTable;

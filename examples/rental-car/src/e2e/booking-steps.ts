@@ -1,7 +1,8 @@
 /**
  * @module
  * What a shopper does in the browser end-to-end tests, as small steps: search, choose a class,
- * fill in the details and continue to the sandbox's hosted page; pay there; wait for a page.
+ * fill in the booking form, review it on the confirmation step, accept the terms and continue to
+ * the sandbox's hosted page; pay there; wait for a page.
  * Plus the database reads the tests check the outcome with. Shared by the SQLite and PostgreSQL
  * browser suites. Assertions about pages use the app's own texts (`web/i18n.ts`), so a renamed
  * text cannot leave the tests checking a stale copy.
@@ -27,17 +28,26 @@ export const PAGE_WAIT_MS = 10_000;
 /** The shopper typed into the booking form. The e-mail is unique per scenario. */
 export interface Shopper {
   readonly name: string;
+  /** フリガナ (required on the Japanese site). */
+  readonly kana: string;
   readonly email: string;
   readonly phone: string;
 }
 
 /** A shopper whose e-mail names the scenario (each scenario's booking is found by it). */
 export function shopperFor(scenario: string): Shopper {
-  return { name: "Hanako Suzuki", email: `${scenario}@example.com`, phone: "090-1234-5678" };
+  return {
+    name: "Hanako Suzuki",
+    kana: "スズキ ハナコ",
+    email: `${scenario}@example.com`,
+    phone: "090-1234-5678",
+  };
 }
 
 /** Where {@link searchAndBook} left the shopper: on the hosted page of a new booking. */
 export interface OnHostedPage {
+  /** The confirmation step's URL (`/book/confirm/<draft>`). */
+  readonly confirmUrl: string;
   /** The hosted page URL (sandbox origin). */
   readonly hostedUrl: string;
   /** The checkout session id: the hosted page URL's last path segment. */
@@ -59,19 +69,6 @@ export function sandboxOf(app: RentalCar): NonNullable<RentalCar["sandbox"]> {
 export interface KnownProblem {
   readonly why: string;
   readonly matches: (problem: string) => boolean;
-}
-
-/**
- * The sandbox answers a declined card with the form again under status 402, as its own tests
- * require; Chromium reports any 4xx document as "Failed to load resource".
- */
-export function declinedCardPage(sandboxOrigin: string, sessionId: string): KnownProblem {
-  return {
-    why: "the declined-card page is answered with 402",
-    matches: (problem) =>
-      problem ===
-      `[console.error] ${sandboxOrigin}/c/pay/${sessionId}/card: Failed to load resource: the server responded with a status of 402 (Payment Required)`,
-  };
 }
 
 /** The problems none of `known` accounts for. */
@@ -177,25 +174,20 @@ export function formAction(policy: string): string[] {
 
 /**
  * From the home page (`/?lang=…`) through the search form (its defaults: New Chitose Airport,
- * tomorrow for two days, unless `dates` are typed in), choosing `carClass`, filling in the
- * shopper's details and pressing "Continue to payment", to the sandbox's hosted page. Asserts
- * that the 303 to the hosted page was followed, i.e. the app's CSP `form-action` allowed the
- * sandbox origin.
+ * tomorrow for two days, unless `dates` are typed in), choosing `carClass`, to the booking form.
+ * Asserts that the booking form's page lets forms post to this site and the sandbox only.
  */
-export async function searchAndBook(
+export async function searchAndChoose(
   page: Page,
   app: RentalCar,
   options: {
     readonly lang: Lang;
     readonly carClass: string;
-    readonly shopper: Shopper;
     /** Pick-up and return dates (`YYYY-MM-DD`, Japan time) to type into the search form. */
     readonly dates?: { readonly pickUp: string; readonly return: string } | undefined;
   },
-): Promise<OnHostedPage> {
+): Promise<void> {
   const texts = TEXTS[options.lang];
-  const sandbox = sandboxOf(app);
-
   await page.goto(`${app.url}/?lang=${options.lang}`);
   expect(await heading(page)).toBe(texts.searchTitle);
   expect(await page.locator("html").getAttribute("lang")).toBe(options.lang);
@@ -214,18 +206,71 @@ export async function searchAndBook(
     .getByRole("link", { name: texts.choose, exact: true })
     .click();
   await waitForHeading(page, texts.bookTitle);
-  // The booking form's page lets its form post lead (by a 303) to the sandbox, and nowhere else.
+  // The confirmation step's form post leads (by a 303) to the sandbox, and nowhere else.
   const policy = (await (await bookPage).headerValue("content-security-policy")) ?? "";
-  expect(formAction(policy)).toEqual(["'self'", sandbox.origin]);
+  expect(formAction(policy)).toEqual(["'self'", sandboxOf(app).origin]);
+}
 
+/**
+ * On the booking form: chooses the `options` (code → quantity, picked in their own selects, no
+ * other button pressed), types the shopper's details and presses "Review your booking".
+ */
+export async function fillBookingForm(
+  page: Page,
+  lang: Lang,
+  shopper: Shopper,
+  options: Readonly<Record<string, number>> = {},
+): Promise<void> {
+  const texts = TEXTS[lang];
   const details = page.locator("form.details");
-  await details.getByLabel(texts.name, { exact: true }).fill(options.shopper.name);
-  await details.getByLabel(texts.email, { exact: true }).fill(options.shopper.email);
-  await details.getByLabel(texts.phone, { exact: true }).fill(options.shopper.phone);
-  await details.getByRole("button", { name: texts.payNow, exact: true }).click();
+  for (const [code, quantity] of Object.entries(options)) {
+    await details.locator(`select[name="option_${code}"]`).selectOption(String(quantity));
+  }
+  await details.getByLabel(texts.name, { exact: true }).fill(shopper.name);
+  await details.getByLabel(texts.kana, { exact: true }).fill(shopper.kana);
+  await details.getByLabel(texts.email, { exact: true }).fill(shopper.email);
+  await details.getByLabel(texts.phone, { exact: true }).fill(shopper.phone);
+  await details.getByRole("button", { name: texts.review, exact: true }).click();
+}
 
-  // The POST answers 303 to the sandbox: Chromium follows it only if `form-action` allows it.
-  await waitForOrigin(page, sandbox.origin);
+/**
+ * On the confirmation step: accepts the cancellation policy and damage-waiver terms and presses
+ * "Continue to payment"; waits for the sandbox's hosted page (the 303 is followed only if the
+ * app's CSP `form-action` allows it).
+ */
+export async function acceptAndContinue(page: Page, app: RentalCar, lang: Lang): Promise<void> {
+  const texts = TEXTS[lang];
+  await page.getByLabel(texts.acceptTerms, { exact: true }).check();
+  await page.getByRole("button", { name: texts.proceedToPayment, exact: true }).click();
+  await waitForOrigin(page, sandboxOf(app).origin);
+}
+
+/**
+ * From the home page through the search, the booking form (the shopper's details, and `extras`
+ * if given) and the confirmation step to the sandbox's hosted page of a new booking.
+ */
+export async function searchAndBook(
+  page: Page,
+  app: RentalCar,
+  options: {
+    readonly lang: Lang;
+    readonly carClass: string;
+    readonly shopper: Shopper;
+    /** Pick-up and return dates (`YYYY-MM-DD`, Japan time) to type into the search form. */
+    readonly dates?: { readonly pickUp: string; readonly return: string } | undefined;
+    /** Options to choose on the booking form (code → quantity). */
+    readonly extras?: Readonly<Record<string, number>> | undefined;
+  },
+): Promise<OnHostedPage> {
+  const texts = TEXTS[options.lang];
+  const sandbox = sandboxOf(app);
+  await searchAndChoose(page, app, options);
+  await fillBookingForm(page, options.lang, options.shopper, options.extras);
+  await waitForHeading(page, texts.confirmTitle);
+  const confirmUrl = page.url();
+  expect(new URL(confirmUrl).pathname).toMatch(/^\/book\/confirm\/[\w-]{24}$/);
+  await acceptAndContinue(page, app, options.lang);
+
   const hostedUrl = page.url();
   expect(new URL(hostedUrl).origin).toBe(sandbox.origin);
   expect(new URL(hostedUrl).pathname).toMatch(/^\/c\/pay\/cs_test_\w+$/);
@@ -238,7 +283,27 @@ export async function searchAndBook(
     car_class: options.carClass,
     locale: options.lang,
   });
-  return { hostedUrl, sessionId, booking };
+  return { confirmUrl, hostedUrl, sessionId, booking };
+}
+
+/** The line items of a sandbox checkout session, as its Stripe-shaped API lists them. */
+export async function sessionLineItems(
+  app: RentalCar,
+  sessionId: string,
+): Promise<{ description: string; quantity: number; amount_total: number }[]> {
+  const response = await fetch(
+    `${sandboxOf(app).origin}/v1/checkout/sessions/${sessionId}/line_items?limit=100`,
+    { headers: { authorization: `Bearer ${app.sandboxKey ?? ""}` } },
+  );
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as {
+    data: { description: string; quantity: number; amount_total: number }[];
+  };
+  return body.data.map(({ description, quantity, amount_total }) => ({
+    description,
+    quantity,
+    amount_total,
+  }));
 }
 
 /**

@@ -78,7 +78,7 @@ suite("shopper cancellation in Chromium (SQLite)", () => {
       await waitForReturnPage(page, app, booking);
       await waitForHeading(page, JA.confirmedTitle);
 
-      await page.getByRole("link", { name: JA.bookingTitle, exact: true }).click();
+      await page.getByRole("link", { name: JA.viewBooking, exact: true }).click();
       await waitForHeading(page, JA.bookingTitle);
       expect(await page.locator("dd.status").textContent()).toBe(JA.statusText.confirmed);
       await page.getByRole("link", { name: JA.cancelLink, exact: true }).click();

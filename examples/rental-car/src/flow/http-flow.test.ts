@@ -1,19 +1,24 @@
 /**
  * @module
- * The booking flow over HTTP against the real app and its sandbox: search, book, 303 to the
- * hosted page, pay, webhook, confirmation and its e-mail, on SQLite.
+ * The booking flow over HTTP against the real app and its sandbox: search, the booking form, the
+ * confirmation step, 303 to the hosted page, pay, webhook, confirmation and its e-mail, on SQLite.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { formFields, HttpShopper, submitBooking } from "@linkpay/rental-car-http-client";
 import { TEST_CARDS } from "@linkpay/sandbox";
-import { formFields, HttpShopper } from "../http-client/http-shopper";
+import { addDays } from "../pricing/rental-period";
+import { offPeakDate } from "../test-support/off-peak-dates";
 import { startTestApp, type TestApp } from "../test-support/test-app";
+import { TEXTS } from "../web/i18n";
 
+/** Off-peak, a month ahead (the booking rules refuse past dates and dates beyond the horizon). */
+const PICK_UP_DATE = offPeakDate(new Date(), 30);
 const SEARCH = {
   pickUpLocation: "HND",
   returnLocation: "HND",
-  pickUpDate: "2027-03-30",
+  pickUpDate: PICK_UP_DATE,
   pickUpTime: "10:00",
-  returnDate: "2027-04-01",
+  returnDate: addDays(PICK_UP_DATE, 2),
   returnTime: "09:00",
 };
 
@@ -34,10 +39,11 @@ describe("booking flow over HTTP (SQLite)", () => {
       `/book?${new URLSearchParams({ ...SEARCH, carClass, "option_child-seat": "1" })}`,
     );
     expect(form.status).toBe(200);
-    // 47 hours across the month end = 2 days: 2 × ¥7,700 + 2 × ¥1,100 child seat
+    // 47 hours: 23 extra hours cost more than a day, so 2 × ¥7,700 + 2 × ¥1,100 child seat
     expect(form.html).toContain("¥17,600");
-    const booked = await shopper.post("/bookings", {
-      ...formFields(form.html, "/bookings"),
+    const booked = await submitBooking(shopper, {
+      ...formFields(form.html, "/book/confirm"),
+      "option_child-seat": "1",
       name: "Hanako Suzuki",
       email: "hanako@example.com",
       phone: "090-1234-5678",
@@ -66,12 +72,12 @@ describe("booking flow over HTTP (SQLite)", () => {
 
     const confirming = await shopper.get(returnUrl);
     expect(confirming.status).toBe(200);
-    expect(confirming.html).toContain("Confirming your payment");
+    expect(confirming.html).toContain(TEXTS.en.confirmingTitle);
     expect(confirming.html).toContain('http-equiv="refresh"');
 
     await app.sandbox?.whenDeliveriesSettled();
     const confirmed = await shopper.get(returnUrl);
-    expect(confirmed.html).toContain("Your booking is confirmed");
+    expect(confirmed.html).toContain(TEXTS.en.confirmedTitle);
     const reference = /RC-[2-9A-HJKMNP-Z]{8}/.exec(confirmed.html)?.[0] ?? "";
     const outbox = await app.db.selectFrom("rc_outbox").selectAll().execute();
     expect(outbox).toHaveLength(1);

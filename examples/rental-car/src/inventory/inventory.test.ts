@@ -62,6 +62,10 @@ describe("daysOut", () => {
     ).toEqual(["2027-05-01", "2027-05-02"]);
   });
 
+  it("ends at the last representable year (the day after 9999-12-31 sorts before it as text)", () => {
+    expect(days("9999-12-30 10:00", "9999-12-31 10:00")).toEqual(["9999-12-30", "9999-12-31"]);
+  });
+
   it("lists 31 consecutive days for a 30-day rental", () => {
     const list = days("2027-12-15 10:00", "2028-01-14 10:00");
     expect(list).toHaveLength(31);
@@ -118,6 +122,8 @@ describe("inventory on SQLite", () => {
         customer_name: "Inventory Test",
         customer_email: "inventory@example.com",
         customer_phone: "090-0000-0000",
+        customer_kana: "",
+        draft_id: null,
         created_at: now,
         updated_at: now,
       })

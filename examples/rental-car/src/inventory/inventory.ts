@@ -17,11 +17,13 @@ const DAY_MS = 86_400_000;
 
 /** Every calendar day in Japan from pick-up to return, both included. */
 export function daysOut(pickUpAt: Date, returnAt: Date): string[] {
-  const last = tokyoDate(returnAt);
+  // Counted in milliseconds, not by comparing date strings: the day after 9999-12-31 prints as
+  // "+010000-01-01", which sorts before it, and a string loop never ended.
+  const midnight = (instant: Date) => Date.parse(`${tokyoDate(instant)}T00:00:00Z`);
+  const last = midnight(returnAt);
   const days: string[] = [];
-  for (let day = tokyoDate(pickUpAt); day <= last; ) {
-    days.push(day);
-    day = new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  for (let day = midnight(pickUpAt); day <= last; day += DAY_MS) {
+    days.push(new Date(day).toISOString().slice(0, 10));
   }
   return days;
 }

@@ -6,24 +6,27 @@
  * the days of one booking only. And the database constraint that makes this so, asserted directly.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { formFields, HttpShopper, submitBooking } from "@linkpay/rental-car-http-client";
 import type { Sandbox } from "@linkpay/sandbox";
 import { describePostgres } from "@linkpay/store-sql/testing";
 import { fleetSize } from "../catalogue/catalogue";
 import type { BookingsTable } from "../db/app-tables";
 import { isUniqueViolation } from "../db/unique-violation";
-import { formFields, HttpShopper } from "../http-client/http-shopper";
-import { tokyoDateTime } from "../pricing/rental-period";
+import { addDays, tokyoDateTime } from "../pricing/rental-period";
+import { offPeakDate } from "../test-support/off-peak-dates";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { TEXTS } from "../web/i18n";
 import { daysOut } from "./inventory";
 
 const RACERS = 8;
+/** A month ahead (the booking rules refuse past dates and dates beyond the horizon). */
+const PICK_UP_DATE = offPeakDate(new Date(), 30, 4);
 const SEARCH = {
   pickUpLocation: "NHC",
   returnLocation: "NHC",
-  pickUpDate: "2027-07-20",
+  pickUpDate: PICK_UP_DATE,
   pickUpTime: "09:00",
-  returnDate: "2027-07-23",
+  returnDate: addDays(PICK_UP_DATE, 3),
   returnTime: "18:00",
 };
 const LAST_CAR = "NHC-W-1";
@@ -53,6 +56,8 @@ function bookingRow(id: string, reference: string): BookingsTable {
     customer_name: "Constraint Check",
     customer_email: "constraint@example.com",
     customer_phone: "090-0000-0000",
+    customer_kana: "",
+    draft_id: null,
     created_at: now,
     updated_at: now,
   };
@@ -109,8 +114,8 @@ function raceSuite(databaseUrl: () => string | undefined): void {
 
     const answers = await Promise.all(
       shoppers.map((shopper, index) =>
-        shopper.post("/bookings", {
-          ...formFields(forms[index]?.html ?? "", "/bookings"),
+        submitBooking(shopper, {
+          ...formFields(forms[index]?.html ?? "", "/book/confirm"),
           name: `Racer ${index}`,
           email: `racer${index}@example.com`,
           phone: `090-0000-000${index}`,
@@ -145,7 +150,7 @@ function raceSuite(databaseUrl: () => string | undefined): void {
       tokyoDateTime(SEARCH.pickUpDate, SEARCH.pickUpTime),
       tokyoDateTime(SEARCH.returnDate, SEARCH.returnTime),
     );
-    expect(days).toEqual(["2027-07-20", "2027-07-21", "2027-07-22", "2027-07-23"]);
+    expect(days).toEqual([0, 1, 2, 3].map((offset) => addDays(PICK_UP_DATE, offset)));
     const held = await app.db
       .selectFrom("rc_car_days")
       .selectAll()

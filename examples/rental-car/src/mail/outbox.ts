@@ -1,29 +1,34 @@
 /**
  * @module
- * The outbox: confirmation e-mails are written in the same transaction that confirms the booking,
- * so a booking is never confirmed without its e-mail nor mailed twice ((booking, kind) is unique).
+ * The outbox: e-mails are written in the same transaction that changes the booking (the
+ * confirmation when it is confirmed, the konbini slip when the slip is issued), so a booking never
+ * changes without its e-mail nor is mailed twice ((booking, kind) is unique).
  * A sender drains it afterwards; without SMTP the outbox table is the mailbox.
  */
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "@linkpay/store-sql";
 import type { Booking } from "../bookings/bookings";
-import type { AppTables } from "../db/app-tables";
+import type { AppTables, OutboxTable } from "../db/app-tables";
 import type { AppDb } from "../inventory/inventory";
 import type { MailMessage } from "./confirmation-mail";
 
-/** Queues the confirmation of `booking` (inside the caller's transaction). */
-export async function queueConfirmation(
+/** Queues a message of `kind` to `booking`'s customer (inside the caller's transaction). */
+export async function queueMail(
   trx: Transaction<AppTables>,
-  booking: Booking,
-  message: MailMessage,
-  now: Date,
+  input: {
+    readonly booking: Booking;
+    readonly kind: OutboxTable["kind"];
+    readonly message: MailMessage;
+    readonly now: Date;
+  },
 ): Promise<void> {
+  const { booking, message, now } = input;
   await trx
     .insertInto("rc_outbox")
     .values({
       id: randomUUID(),
       booking_id: booking.id,
-      kind: "booking_confirmed",
+      kind: input.kind,
       recipient: booking.customer_email,
       subject: message.subject,
       body: message.body,

@@ -7,10 +7,12 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { expect } from "@jest/globals";
+import { formFields, HttpShopper, submitBooking } from "@linkpay/rental-car-http-client";
 import type { Sandbox } from "@linkpay/sandbox";
 import { sql } from "@linkpay/store-sql";
-import { formFields, HttpShopper } from "../http-client/http-shopper";
+import { addDays, HORIZON_DAYS, tokyoDate } from "../pricing/rental-period";
 import type { RentalCar } from "../server/start-rental-car";
+import { offPeakDate } from "../test-support/off-peak-dates";
 
 /** Script injection, as markup, attribute break-outs and script URLs. */
 export const XSS = [
@@ -48,20 +50,31 @@ export const CARDS = [
 export const HTML = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
 export const JSON_ACCEPT = { accept: "application/json" };
 
-export const CUSTOMER = { name: "Taro Yamada", email: "taro@example.com", phone: "090-1111-2222" };
+export const CUSTOMER = {
+  name: "Taro Yamada",
+  kana: "ヤマダ タロウ",
+  email: "taro@example.com",
+  phone: "090-1111-2222",
+};
 const DAY_MS = 86_400_000;
-let searchCounter = 0;
+let nextDaysAhead = 7;
 
-/** A fresh two-day search at Haneda, never overlapping an earlier one (no class sells out). */
+/**
+ * A fresh two-day search at Haneda, off-peak, each after the previous one (no class sells out).
+ * Relative to the clock, as the booking rules refuse past dates and dates beyond the horizon:
+ * near the horizon it starts again a week ahead, where each class still has cars (three per day).
+ */
 export function nextSearch(): Record<string, string> {
-  const start = Date.UTC(2027, 5, 1) + 3 * searchCounter++ * DAY_MS;
-  const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const now = new Date();
+  if (nextDaysAhead > HORIZON_DAYS - 20) nextDaysAhead = 7;
+  const pickUpDate = offPeakDate(now, nextDaysAhead);
+  nextDaysAhead = (Date.parse(pickUpDate) - Date.parse(tokyoDate(now))) / DAY_MS + 3;
   return {
     pickUpLocation: "HND",
     returnLocation: "HND",
-    pickUpDate: date(start),
+    pickUpDate,
     pickUpTime: "10:00",
-    returnDate: date(start + 2 * DAY_MS),
+    returnDate: addDays(pickUpDate, 2),
     returnTime: "10:00",
   };
 }
@@ -153,9 +166,9 @@ export async function makeBooking(
     HTML,
   );
   expect(form.status).toBe(200);
-  const booked = await shopper.post(
-    "/bookings",
-    { ...formFields(form.html, "/bookings"), ...customer, phone: CUSTOMER.phone },
+  const booked = await submitBooking(
+    shopper,
+    { ...formFields(form.html, "/book/confirm"), ...customer, phone: CUSTOMER.phone },
     HTML,
   );
   expect(booked.status).toBe(303);
@@ -246,9 +259,10 @@ export function attackUrls(a: BookingFixture, payload: string): string[] {
   return urls;
 }
 
-/** The fields of POST /bookings: the choice (hidden inputs), the options and the shopper. */
+/** The fields of the booking form (POST /book/confirm): the choice, the options, the shopper. */
 export const BOOKING_FIELDS = [
   "name",
+  "kana",
   "email",
   "phone",
   "carClass",
@@ -272,7 +286,7 @@ export async function bookingForm(shopper: HttpShopper): Promise<Record<string, 
     HTML,
   );
   return {
-    ...formFields(page.html, "/bookings"),
+    ...formFields(page.html, "/book/confirm"),
     "option_child-seat": "1",
     ...CUSTOMER,
   };

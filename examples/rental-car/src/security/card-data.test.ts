@@ -5,8 +5,8 @@
  * the database, the logs or the payment sandbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { type HttpAnswer, HttpShopper } from "@linkpay/rental-car-http-client";
 import { sql } from "@linkpay/store-sql";
-import { type HttpAnswer, HttpShopper } from "../http-client/http-shopper";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { TEXTS } from "../web/i18n";
 import {
@@ -38,6 +38,38 @@ async function databaseText(app: TestApp): Promise<string> {
 /** `text` with the separators people type inside card numbers (and their URL forms) removed. */
 function compactDigits(text: string): string {
   return text.replace(/%20|%2d|\+|[\s-]/gi, "");
+}
+
+/** Test card numbers written the ways that used to pass the guard. */
+const DISGUISED_CARDS = [
+  "4242.4242.4242.4242",
+  "4242  4242 4242 4242",
+  "4242/4242/4242/4242",
+  "4242_4242_4242_4242",
+  "4242 - 4242 - 4242 - 4242",
+  "4242\t4242\t4242\t4242",
+  "5555\u00a05555\u30005555ー4444",
+  "5555－5555―5555・4444",
+  "４２４２４２４２４２４２４２４２",
+  "4242\u200b4242\u200c4242\u200d4242",
+  "4\u20602\u00ad4\ufeff2\u200e4242\u202e4242\u20664242\u2069",
+  "3782\u0301822463\u180e10005",
+  "x4242424242424242",
+  "4242424242424242a",
+  "card5555555555554444",
+  "378282246310005JPY",
+];
+
+/**
+ * `text` with URL escapes, `\u` escapes as JSON writes them, separators and invisible characters
+ * removed, and fullwidth digits read as ASCII: a card number that got through, however written,
+ * shows up as a plain run of digits.
+ */
+function bareDigits(text: string): string {
+  return text
+    .replace(/%[0-9a-f]{2}|\\u[0-9a-f]{4}|\\t/gi, "")
+    .normalize("NFKC")
+    .replace(/[\s\p{Pd}\p{Cf}\p{M}._/・ー]/gu, "");
 }
 
 describe("card numbers", () => {
@@ -91,8 +123,8 @@ describe("card numbers", () => {
       for (const field of [...BOOKING_FIELDS, "cardNumber"]) {
         const form = await bookingForm(shopper);
         failures.push(
-          ...(await refusalProblems(`POST /bookings ${field}=${card}`, (headers) =>
-            shopper.post("/bookings", { ...form, [field]: card }, headers),
+          ...(await refusalProblems(`POST /book/confirm ${field}=${card}`, (headers) =>
+            shopper.post("/book/confirm", { ...form, [field]: card }, headers),
           )),
         );
       }
@@ -176,6 +208,66 @@ describe("card numbers", () => {
       const digits = card.replace(/\D/g, "");
       expect(app.logs.filter((line) => compactDigits(line).includes(digits))).toEqual([]);
       expect(stored.includes(digits)).toBe(false);
+    }
+  }, 60_000);
+
+  it("refuses card numbers written to slip past a guard (other separators, invisible characters, letters glued on) in the booking form and the lookup, and keeps none of them", async () => {
+    const shopper = new HttpShopper(app.url);
+    const sandbox = sandboxOf(app);
+    const bookingsBefore = await bookingCount(app);
+    const sessionsBefore = sandbox.sessions().length;
+    const logsBefore = app.logs.length;
+    const failures: string[] = [];
+    for (const card of DISGUISED_CARDS) {
+      // The guard runs before routing, so the form's old and new targets are both covered.
+      for (const target of ["/bookings", "/book/confirm"]) {
+        for (const field of ["name", "phone", "email"]) {
+          const form = await bookingForm(shopper);
+          failures.push(
+            ...(await refusalProblems(
+              `POST ${target} ${field}=${JSON.stringify(card)}`,
+              (headers) => shopper.post(target, { ...form, [field]: card }, headers),
+            )),
+          );
+        }
+      }
+      for (const field of ["reference", "email"]) {
+        failures.push(
+          ...(await refusalProblems(
+            `POST /my-booking ${field}=${JSON.stringify(card)}`,
+            (headers) =>
+              shopper.post(
+                "/my-booking",
+                { reference: a.reference, email: a.email, [field]: card },
+                headers,
+              ),
+          )),
+        );
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await bookingCount(app)).toBe(bookingsBefore);
+    expect(sandbox.sessions()).toHaveLength(sessionsBefore);
+    const newLogs = app.logs.slice(logsBefore);
+    expect(newLogs.filter((line) => line.includes("CARD_DATA_DETECTED")).length).toBeGreaterThan(
+      DISGUISED_CARDS.length * 8,
+    );
+    const stored = bareDigits(await databaseText(app));
+    const logged = newLogs.map(bareDigits);
+    for (const digits of ["4242424242424242", "5555555555554444", "378282246310005"]) {
+      expect(logged.filter((line) => line.includes(digits))).toEqual([]);
+      expect(stored.includes(digits)).toBe(false);
+    }
+  }, 120_000);
+
+  it("the disguised-number checks would see one that got through", () => {
+    for (const card of DISGUISED_CARDS) {
+      const digits = bareDigits(card).replace(/[^0-9]/g, "");
+      expect(
+        bareDigits(
+          `{"msg":"x","url":"/?q=${encodeURIComponent(card)}","v":${JSON.stringify(card)}}`,
+        ),
+      ).toContain(digits);
     }
   });
 

@@ -5,7 +5,7 @@
  * posts from the site itself go through.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { formFields } from "../http-client/http-shopper";
+import { formFields } from "@linkpay/rental-car-http-client";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import {
   type BookingFixture,
@@ -54,7 +54,7 @@ describe("cross-site posts", () => {
     const search = nextSearch();
     const { cookie, token } = await cookieAndToken(
       `/book?${new URLSearchParams({ ...search, carClass: "C" })}`,
-      "/bookings",
+      "/book/confirm",
     );
     const headersFor = (): Record<string, string> => {
       const base = { ...HTML, "content-type": "application/x-www-form-urlencoded" };
@@ -92,7 +92,8 @@ describe("cross-site posts", () => {
       ).toString();
 
     const posts: [string, string][] = [
-      ["/bookings", withToken({ ...search, carClass: "C", ...CUSTOMER })],
+      ["/book/confirm", withToken({ ...search, carClass: "C", ...CUSTOMER })],
+      ["/bookings", withToken({ draft: "A".repeat(24), accept: "yes" })],
       [`/bookings/${a.reference}/pay?t=${a.token}`, withToken({})],
       ["/my-booking", withToken({ reference: a.reference, email: a.email })],
     ];
@@ -115,13 +116,13 @@ describe("cross-site posts", () => {
     const search = nextSearch();
     const { cookie, token } = await cookieAndToken(
       `/book?${new URLSearchParams({ ...search, carClass: "C" })}`,
-      "/bookings",
+      "/book/confirm",
     );
     const form = "application/x-www-form-urlencoded";
     const tokenOnly = await raw(
       app,
       "POST",
-      "/bookings",
+      "/book/confirm",
       { "content-type": form, cookie },
       new URLSearchParams({ ...search, carClass: "C", ...CUSTOMER, _csrf: token }).toString(),
     );

@@ -57,7 +57,8 @@ const runBrowser = requireChromium();
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await startTestApp();
+    // The proxies on loopback terminate TLS: the app learns of https from X-Forwarded-Proto.
+    app = await startTestApp({ env: { TRUST_PROXY: "loopback" } });
     const certificate = await generate([{ name: "commonName", value: "127.0.0.1" }], {
       keySize: 2048,
       extensions: [{ name: "subjectAltName", altNames: [{ type: 7, ip: "127.0.0.1" }] }],

@@ -4,7 +4,7 @@
  * id or token, or a wrong token, answers 404, reveals neither booking and changes no payment.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { HttpShopper } from "../http-client/http-shopper";
+import { HttpShopper } from "@linkpay/rental-car-http-client";
 import { startTestApp, type TestApp } from "../test-support/test-app";
 import { TEXTS } from "../web/i18n";
 import {

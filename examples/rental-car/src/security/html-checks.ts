@@ -4,7 +4,7 @@
  * a strict Content-Security-Policy, and markup made only of the app's own tags with no event
  * handlers or script URLs, so an unescaped payload shows up as a problem instead of passing.
  */
-import type { HttpAnswer } from "../http-client/http-shopper";
+import type { HttpAnswer } from "@linkpay/rental-car-http-client";
 import { TEXTS } from "../web/i18n";
 
 /** The problems of a Content-Security-Policy header for pages that must run no injected script. */
@@ -33,7 +33,7 @@ export function cspProblems(header: string | null): string[] {
 
 /** Every element the app's pages are made of; anything else is injected markup. */
 const ALLOWED_TAGS = new Set(
-  "html head meta title link body header nav main a p h1 h2 form input label select option button table tbody tfoot tr td th dl dt dd ul li span strong".split(
+  "html head meta title link body header nav main a p h1 h2 form input label select option button table thead tbody tfoot tr td th dl dt dd ul li span strong div section h3 fieldset legend img footer".split(
     " ",
   ),
 );
@@ -91,6 +91,10 @@ export function markupProblems(html: string): string[] {
       }
       if (name === "meta" && key === "content" && /url=/.test(compact)) {
         problems.push("meta refresh to a URL");
+      }
+      // The only pictures the shop shows are its own car drawings.
+      if (name === "img" && key === "src" && !value.startsWith("/assets/cars/")) {
+        problems.push(`injected <img> from ${value}`);
       }
     }
   }

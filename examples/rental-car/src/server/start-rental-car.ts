@@ -135,6 +135,8 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
       returnLinks: links.returnLinks,
       sandbox: sandbox !== undefined,
       production: config.production,
+      mailBySmtp: config.smtpUrl !== undefined,
+      trustProxy: config.trustProxy,
       now,
       rateLimits: options.rateLimits,
       rateLimitStore: rateLimitStores.storeFor,

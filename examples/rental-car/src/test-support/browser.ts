@@ -136,7 +136,7 @@ export function watchPage(page: Page): PageWatch {
 }
 
 /** The monorepo root: the nearest directory above this file holding `pnpm-workspace.yaml`. */
-function repoRoot(): string {
+export function repoRoot(): string {
   for (let directory = __dirname; ; directory = dirname(directory)) {
     if (existsSync(join(directory, "pnpm-workspace.yaml"))) return directory;
     if (dirname(directory) === directory) break;

@@ -4,11 +4,17 @@
  * test moves the clock between codes), accounts set up through the real enrolment link, sign-in
  * over HTTP, and a booking paid through the sandbox for the console to work on.
  */
+
+import {
+  formFields,
+  type HttpAnswer,
+  HttpShopper,
+  submitBooking,
+} from "@linkpay/rental-car-http-client";
 import { TEST_CARDS } from "@linkpay/sandbox";
 import { generate } from "otplib";
 import { inviteStaff } from "../console/staff-accounts";
 import type { StaffRole } from "../db/app-tables";
-import { formFields, type HttpAnswer, HttpShopper } from "../http-client/http-shopper";
 import type { TestApp } from "./test-app";
 
 /** A clock that moves only when told. */
@@ -118,8 +124,8 @@ export async function paidBooking(
   const form = await shopper.get(
     `/book?${new URLSearchParams({ ...search, carClass: "C" })}&lang=en`,
   );
-  const booked = await shopper.post("/bookings", {
-    ...formFields(form.html, "/bookings"),
+  const booked = await submitBooking(shopper, {
+    ...formFields(form.html, "/book/confirm"),
     name: input.name,
     email: "hanako@example.com",
     phone: "090-1234-5678",

@@ -60,7 +60,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       expirySweepMs: 0,
       ...options.sandbox,
     },
-    rateLimits: options.rateLimits ?? { checkout: HIGH, return: HIGH, lookup: HIGH, cancel: HIGH },
+    rateLimits: options.rateLimits ?? {
+      checkout: HIGH,
+      confirm: HIGH,
+      return: HIGH,
+      lookup: HIGH,
+      cancel: HIGH,
+    },
     now: options.now,
   });
   return {

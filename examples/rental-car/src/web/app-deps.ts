@@ -7,8 +7,10 @@ import type { CspReportStore, Payments, ReturnLinks } from "@linkpay/core";
 import type { CsrfProtection, LinkpayLogger, RateLimitOptions } from "@linkpay/express";
 import type { Kysely } from "@linkpay/store-sql";
 import type { Request, Response } from "express";
+import type { TrustProxy } from "../config/trust-proxy";
 import type { AppTables } from "../db/app-tables";
 import type { RateLimitStoreFor } from "../server/rate-limit-stores";
+import { devOutboxMounted } from "./dev-outbox";
 import { chooseLanguage } from "./i18n";
 import type { PageContext } from "./views/layout";
 
@@ -30,6 +32,10 @@ export interface AppDeps {
   /** Payments go to the sandbox: show the demo banner. */
   readonly sandbox: boolean;
   readonly production: boolean;
+  /** E-mails go out over SMTP (`SMTP_URL`); otherwise they stay in the outbox table. */
+  readonly mailBySmtp?: boolean | undefined;
+  /** Express's `trust proxy` (`TRUST_PROXY`): undefined or false trusts no proxy. */
+  readonly trustProxy?: TrustProxy | undefined;
   readonly now: () => Date;
   /**
    * Where each limiter counts hits (by the limiter's name): shared by every instance with Redis
@@ -40,6 +46,7 @@ export interface AppDeps {
   readonly rateLimits?:
     | {
         readonly checkout?: RateLimitOptions | undefined;
+        readonly confirm?: RateLimitOptions | undefined;
         readonly return?: RateLimitOptions | undefined;
         readonly lookup?: RateLimitOptions | undefined;
         readonly cancel?: RateLimitOptions | undefined;
@@ -53,7 +60,7 @@ export interface AppDeps {
  */
 export function limiterOptions(
   deps: Pick<AppDeps, "rateLimitStore">,
-  limiter: "checkout" | "return" | "my-booking" | "cancel" | "csp-report",
+  limiter: "checkout" | "confirm" | "return" | "my-booking" | "cancel" | "csp-report",
   overrides?: RateLimitOptions | undefined,
 ): RateLimitOptions {
   return { store: deps.rateLimitStore?.(limiter), ...overrides };
@@ -65,13 +72,18 @@ export interface RouteDeps extends AppDeps {
 }
 
 /** The page context of a request (language chosen, switch link built). */
-export function pageContext(deps: AppDeps, req: Request, res: Response): PageContext {
+export function pageContext(
+  deps: Pick<AppDeps, "publicBaseUrl" | "sandbox" | "production" | "mailBySmtp">,
+  req: Request,
+  res: Response,
+): PageContext {
   const lang = chooseLanguage(req, res);
   const other = lang === "ja" ? "en" : "ja";
   return {
     lang,
     otherLanguageHref: sameUrlIn(other, req.originalUrl, deps.publicBaseUrl),
     sandbox: deps.sandbox,
+    devOutbox: devOutboxMounted(deps),
   };
 }
 

@@ -55,7 +55,7 @@ export const TEXTS = {
     resultsTitle: "ご利用可能な車両",
     seats: (n: number) => `${n}人乗り`,
     perDay: "1日あたり",
-    days: (n: number) => `${n}日間`,
+    days: (n: number, hours = 0) => (hours > 0 ? `${n}日と${hours}時間` : `${n}日間`),
     carsLeft: (n: number) => `残り${n}台`,
     soldOut: "満車",
     choose: "この車を選ぶ",
@@ -72,6 +72,45 @@ export const TEXTS = {
       "カード情報はこのサイトでは入力しません。次の画面で決済代行会社の安全な決済ページに移動します。",
     total: "お支払い合計(税込)",
     payNow: "決済ページへ進む",
+    // The booking form and the confirmation step (確認画面).
+    yourRental: "ご利用内容",
+    changeSearch: "日時・店舗を変更する",
+    kana: "フリガナ",
+    kanaHint: "カタカナで入力してください(ひらがなで入力しても自動でカタカナになります)。",
+    optionsHint: "オプションの料金は、次の確認画面で合計に反映されます。",
+    rentalRate: (price: string) => `1回 ${price}`,
+    review: "予約内容を確認する",
+    fieldProblem: {
+      name: "お名前を入力してください。",
+      kana: "フリガナをカタカナで入力してください。",
+      email: "メールアドレスを正しく入力してください(例: hanako@example.jp)。",
+      phone: "電話番号を数字で入力してください(例: 090-1234-5678)。",
+    },
+    confirmTitle: "ご予約内容の確認",
+    confirmIntro: "まだご予約は確定していません。内容をご確認のうえ、お支払いへお進みください。",
+    confirmLines: "料金の内訳",
+    customerTitle: "ご予約者",
+    edit: "修正する",
+    acceptTerms: "キャンセルポリシーと免責補償の内容を確認し、同意します",
+    acceptProblem: "お支払いへ進むには、キャンセルポリシーと免責補償の内容への同意が必要です。",
+    proceedToPayment: "お支払いへ進む",
+    draftGone: "この予約内容は見つかりませんでした。お手数ですが、もう一度検索してください。",
+    draftOtherBrowser:
+      "この予約内容は別のブラウザで入力されたため、表示できません。お手数ですが、このブラウザでもう一度検索してください。",
+    draftExpired:
+      "入力から時間が経ちました。空き状況と料金を確認しますので、もう一度内容をご確認ください。",
+    priceChanged: "料金が変わりました。新しい料金をご確認のうえ、もう一度お進みください。",
+    waiverTitle: "免責補償とNOC(ノンオペレーションチャージ)",
+    waiverCovers: (price: string, deductible: string) =>
+      `免責補償(1日あたり ${price})にご加入いただくと、事故で車両や他人の物に損害を与えたときにお客様にご負担いただく免責額(車両・対物それぞれ ${deductible})のお支払いが免除されます。`,
+    waiverNoc: (drivable: string, towed: string) =>
+      `ノンオペレーションチャージ(NOC)は免責補償の対象外です。事故・故障・汚損などで車両の修理や清掃が必要になった場合、その間の休業補償の一部として、予定の店舗まで自走して返却できたときは ${drivable}、自走できなかったときは ${towed} をお支払いいただきます。`,
+    waiverWithout:
+      "免責補償に加入されない場合、事故の際は免責額とNOCをお客様にご負担いただきます。",
+    waiverPolice: "警察への届け出がない事故には、保険・補償は適用されません。",
+    waiverChosen: "このご予約には免責補償が含まれています。",
+    waiverNotChosen:
+      "このご予約には免責補償が含まれていません。加入される場合は「修正する」から追加できます。",
     bookingTitle: "ご予約",
     reference: "予約番号",
     status: "状態",
@@ -99,10 +138,10 @@ export const TEXTS = {
     tryAgain: "もう一度お支払いへ進む",
     searchAgain: "もう一度検索する",
     confirmingTitle: "お支払いを確認しています",
-    confirmingText: "決済代行会社からの通知を待っています。このページは自動で更新されます。",
+    confirmingText: "決済代行会社からの確認を待っています。このページは自動で更新されます。",
     konbiniText: "コンビニでのお支払いをお待ちしています。お支払いが確認されると予約が確定します。",
     confirmedTitle: "ご予約が確定しました",
-    confirmedText: "確認メールをお送りしました。",
+    confirmedText: "ご予約確定のお知らせをメールでお送りします。",
     notConfirmedTitle: "ご予約は確定していません",
     myBookingTitle: "予約の確認",
     myBookingIntro: "予約番号とメールアドレスを入力してください。",
@@ -163,6 +202,39 @@ export const TEXTS = {
       "キャンセル料はご予約金額(税込)に対する割合で、1円未満は切り捨てます。キャンセル料を差し引いた金額を返金します。",
     policyHowTo:
       "キャンセルは、予約確認メールのリンク、または「予約の確認」からご予約を開いてお手続きください。",
+    // Pages: separators, car pictures, shops, honest payment states (the pages' helper).
+    listSeparator: "・",
+    carExample: (model: string) => `${model}など`,
+    dailyRate: (price: string) => `1日あたり ${price}`,
+    dropFeeIncluded: (fee: string) => `乗り捨て料金 ${fee} を含む`,
+    noDropFee: "乗り捨て料金なし",
+    fleetTitle: "車両クラスと料金",
+    carPictureAlt: (name: string, model: string) => `${name}(${model}など)の外観イラスト`,
+    shopTitle: { pickUp: "貸出店舗", return: "返却店舗", both: "貸出・返却店舗" },
+    shopAddress: "住所",
+    shopHours: "営業時間",
+    shopAccess: "アクセス",
+    openingHours: (opens: string, closes: string) => `毎日 ${opens}〜${closes}`,
+    checkingPayment: "お支払いを確認しています",
+    awaitingKonbini: "コンビニでのお支払い待ち",
+    mailOnConfirm: "ご予約が確定すると、確認メールをお送りします。",
+    requestIdLine: (status: number, id: string) => `エラーコード ${status}・お問い合わせ番号 ${id}`,
+    notFoundHint:
+      "予約確認メールに記載の予約番号(RC-で始まる英数字)と、ご予約時に入力したメールアドレスをご確認ください。",
+    errorMessages: {
+      NOT_FOUND: "お探しのページは見つかりませんでした。URLをご確認ください。",
+      ORDER_NOT_FOUND:
+        "このリンクのご予約は見つかりませんでした。予約確認メールのリンクをもう一度開くか、「予約の確認」からお探しください。",
+      CARD_DATA_DETECTED:
+        "カード番号のような数字が含まれていたため、送信を受け付けませんでした。カード情報は決済代行会社のページでのみ入力してください。",
+      CROSS_SITE_REQUEST_REFUSED:
+        "送信を受け付けられませんでした。ページを再読み込みしてから、もう一度お試しください。",
+      RATE_LIMITED: "短時間にアクセスが集中しました。しばらく待ってから、もう一度お試しください。",
+      CHECKOUT_ALREADY_PAID: "このご予約はお支払い済みか、お支払いの手続き中です。",
+      INTERNAL_ERROR:
+        "申し訳ありません。問題が発生しました。しばらくしてから、もう一度お試しください。",
+      OTHER: "リクエストを処理できませんでした。入力内容をご確認のうえ、もう一度お試しください。",
+    } as Readonly<Record<string, string>>,
   },
   en: {
     siteName: "Linkpay Rent-a-Car",
@@ -180,7 +252,8 @@ export const TEXTS = {
     resultsTitle: "Available cars",
     seats: (n: number) => `${n} seats`,
     perDay: "per day",
-    days: (n: number) => `${n} day${n === 1 ? "" : "s"}`,
+    days: (n: number, hours = 0) =>
+      `${n} day${n === 1 ? "" : "s"}${hours > 0 ? ` ${hours} hour${hours === 1 ? "" : "s"}` : ""}`,
     carsLeft: (n: number) => `${n} left`,
     soldOut: "Sold out",
     choose: "Choose this car",
@@ -197,6 +270,47 @@ export const TEXTS = {
       "You never enter card details on this site: the next step is our payment provider's secure page.",
     total: "Total (tax included)",
     payNow: "Continue to payment",
+    // The booking form and the confirmation step.
+    yourRental: "Your rental",
+    changeSearch: "Change dates or shops",
+    kana: "Name in katakana (optional)",
+    kanaHint:
+      "Only if your name has a katakana form, e.g. スズキ ハナコ. Hiragana is turned into katakana.",
+    optionsHint: "Options are added to the total on the next page, where you review everything.",
+    rentalRate: (price: string) => `${price} per rental`,
+    review: "Review your booking",
+    fieldProblem: {
+      name: "Please enter your name.",
+      kana: "Please write this in katakana, or leave it empty.",
+      email: "Please enter a valid e-mail address (e.g. hanako@example.com).",
+      phone: "Please enter a phone number in digits (e.g. 090-1234-5678 or +44 20 7946 0000).",
+    },
+    confirmTitle: "Review your booking",
+    confirmIntro:
+      "Your booking is not made yet. Please check the details, then continue to payment.",
+    confirmLines: "Price breakdown",
+    customerTitle: "Booked by",
+    edit: "Edit",
+    acceptTerms: "I have read and accept the cancellation policy and the damage-waiver terms",
+    acceptProblem:
+      "To continue to payment, please accept the cancellation policy and the damage-waiver terms.",
+    proceedToPayment: "Continue to payment",
+    draftGone: "We could not find this booking. Please search again.",
+    draftOtherBrowser:
+      "This booking was entered in another browser, so it cannot be shown here. Please search again in this browser.",
+    draftExpired:
+      "Some time has passed since you entered this. Please review it again: we check availability and prices anew.",
+    priceChanged: "The price has changed. Please check the new total, then continue again.",
+    waiverTitle: "Damage waiver and NOC (non-operation charge)",
+    waiverCovers: (price: string, deductible: string) =>
+      `With the collision damage waiver (${price} per day), you do not pay the deductible — ${deductible} each for damage to the car and to other people's property — after an accident.`,
+    waiverNoc: (drivable: string, towed: string) =>
+      `The waiver does not cover the non-operation charge (NOC). If the car needs repair or cleaning after an accident, a breakdown or soiling, you pay ${drivable} if it can be driven back to the agreed shop, or ${towed} if it cannot, towards the business lost while it is off the road.`,
+    waiverWithout: "Without the waiver, you pay both the deductible and the NOC after an accident.",
+    waiverPolice:
+      "Insurance and the waiver do not apply to accidents that were not reported to the police.",
+    waiverChosen: "This booking includes the damage waiver.",
+    waiverNotChosen: "This booking does not include the damage waiver. To add it, choose “Edit”.",
     bookingTitle: "Booking",
     reference: "Reference",
     status: "Status",
@@ -223,13 +337,13 @@ export const TEXTS = {
     canceledNotice: "The payment was canceled. Please try again.",
     tryAgain: "Try the payment again",
     searchAgain: "Search again",
-    confirmingTitle: "Confirming your payment",
+    confirmingTitle: "Checking your payment",
     confirmingText:
       "We are waiting for the payment provider's confirmation. This page refreshes by itself.",
     konbiniText:
       "We are waiting for your konbini payment. Your booking is confirmed once it arrives.",
     confirmedTitle: "Your booking is confirmed",
-    confirmedText: "We have sent you a confirmation e-mail.",
+    confirmedText: "A confirmation e-mail is on its way to you.",
     notConfirmedTitle: "Your booking is not confirmed",
     myBookingTitle: "Find my booking",
     myBookingIntro: "Enter your booking reference and e-mail address.",
@@ -293,6 +407,38 @@ export const TEXTS = {
       "The fee is a share of the booking total (tax included), rounded down to the yen. We refund the rest.",
     policyHowTo:
       "To cancel, open your booking from the link in your confirmation e-mail or from “Find my booking”.",
+    // Pages: separators, car pictures, shops, honest payment states (the pages' helper).
+    listSeparator: " · ",
+    carExample: (model: string) => `${model} or similar`,
+    dailyRate: (price: string) => `${price} per day`,
+    dropFeeIncluded: (fee: string) => `incl. one-way fee ${fee}`,
+    noDropFee: "no one-way fee",
+    fleetTitle: "Our cars and daily rates",
+    carPictureAlt: (name: string, model: string) => `${name} (${model} or similar), side view`,
+    shopTitle: { pickUp: "Pick-up shop", return: "Return shop", both: "Pick-up and return shop" },
+    shopAddress: "Address",
+    shopHours: "Opening hours",
+    shopAccess: "Getting there",
+    openingHours: (opens: string, closes: string) => `${opens}–${closes}, every day`,
+    checkingPayment: "Checking your payment",
+    awaitingKonbini: "Awaiting konbini payment",
+    mailOnConfirm: "We will e-mail you a confirmation as soon as your booking is confirmed.",
+    requestIdLine: (status: number, id: string) => `Error ${status} · Support reference ${id}`,
+    notFoundHint:
+      "Check the reference in your confirmation e-mail (it starts with RC-) and the e-mail address you booked with.",
+    errorMessages: {
+      NOT_FOUND: "We could not find this page. Please check the address.",
+      ORDER_NOT_FOUND:
+        "We found no booking for this link. Open the link in your confirmation e-mail again, or use “Find my booking”.",
+      CARD_DATA_DETECTED:
+        "Card numbers are entered on the payment provider's page only. Please remove it and try again.",
+      CROSS_SITE_REQUEST_REFUSED:
+        "We could not accept this form. Please reload the page and try again.",
+      RATE_LIMITED: "Too many requests in a short time. Please wait a moment and try again.",
+      CHECKOUT_ALREADY_PAID: "This booking is already paid, or its payment is in progress.",
+      INTERNAL_ERROR: "Sorry, something went wrong on our side. Please try again shortly.",
+      OTHER: "We could not process this request. Please check what you entered and try again.",
+    } as Readonly<Record<string, string>>,
   },
 } as const;
 

@@ -101,7 +101,7 @@ export function enrolRoutes(deps: ConsoleRouteDeps): Router {
           </label>
           <p class="hint">{texts.passwordHint}</p>
           <p>{texts.totpStep}</p>
-          {/* The QR code is an SVG made by the qrcode library from our own URI: no input in it. */}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the QR code is an SVG made by the qrcode library from our own URI; no input in it. */}
           <div class="qr" dangerouslySetInnerHTML={{ __html: qrSvg }} />
           <p>
             {texts.secretKey}:{" "}

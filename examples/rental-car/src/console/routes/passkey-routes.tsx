@@ -130,7 +130,7 @@ export function accountRoutes(deps: ConsoleRouteDeps, rp: RelyingParty): Router 
         ) : (
           <ul id="passkeys">
             {passkeys.map((passkey) => (
-              <li>
+              <li key={passkey.id}>
                 <span class="mono">{passkey.id.slice(0, 12)}…</span>{" "}
                 {texts.passkeyAdded(formatTokyoDateTime(passkey.created_at, lang))}
                 {passkey.last_used_at !== null &&

@@ -33,7 +33,7 @@ export function AuditPage(props: {
           </thead>
           <tbody>
             {props.rows.map((row) => (
-              <tr>
+              <tr key={row.id}>
                 <td>{formatTokyoDateTime(row.at, lang)}</td>
                 <td>{row.staff_email}</td>
                 <td>{row.action}</td>

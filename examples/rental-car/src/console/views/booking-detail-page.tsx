@@ -112,8 +112,9 @@ export function BookingDetailPage(props: {
             </tr>
           </thead>
           <tbody>
-            {history.timeline.map((entry) => (
-              <tr>
+            {history.timeline.map((entry, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rendered once on the server; entries have no id of their own.
+              <tr key={index}>
                 <td>{formatTokyoDateTime(entry.at.toISOString(), lang)}</td>
                 <td>{describe(entry, texts, lang)}</td>
               </tr>

@@ -44,7 +44,7 @@ export function BookingSearchPage(props: {
           <select name="status">
             <option value="">{texts.any}</option>
             {STATUSES.map((status) => (
-              <option value={status} selected={filters.status === status}>
+              <option key={status} value={status} selected={filters.status === status}>
                 {texts.bookingStatus[status]}
               </option>
             ))}
@@ -68,7 +68,7 @@ export function BookingSearchPage(props: {
             </thead>
             <tbody>
               {props.bookings.map((booking) => (
-                <tr>
+                <tr key={booking.reference}>
                   <td>
                     <a class="mono" href={`/bookings/${encodeURIComponent(booking.reference)}`}>
                       {booking.reference}

@@ -4,7 +4,7 @@
  * console serves no files at all, so nothing of it is reachable without a session but the
  * sign-in and set-up pages themselves.
  */
-import type { ComponentChildren } from "preact";
+import { type ComponentChildren, Fragment, h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { Lang } from "../../web/format";
 import { CONSOLE_TEXTS } from "../console-texts";
@@ -82,7 +82,7 @@ export function ConsoleLayout(props: {
         {/* Inline, so the console serves no file a visitor without a session could fetch. */}
         <link rel="icon" href={ICON} />
         <title>{`${props.title} | ${texts.consoleName}`}</title>
-        {/* The app's own constant, not input: set as is so the CSS is not HTML-escaped. */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: the app's own constant, not input; set as is so the CSS is not HTML-escaped. */}
         <style nonce={context.nonce} dangerouslySetInnerHTML={{ __html: CONSOLE_CSS }} />
       </head>
       <body>
@@ -116,5 +116,5 @@ export function ConsoleLayout(props: {
 
 /** Renders a console page to an HTML document. */
 export function renderConsolePage(page: ComponentChildren): string {
-  return `<!DOCTYPE html>${renderToString(<>{page}</>)}`;
+  return `<!DOCTYPE html>${renderToString(h(Fragment, null, page))}`;
 }

@@ -49,7 +49,7 @@ export function StaffPage(props: {
           </thead>
           <tbody>
             {props.staff.map((member) => (
-              <tr>
+              <tr key={member.id}>
                 <td>{member.name}</td>
                 <td>{member.email}</td>
                 <td>{texts.roles[member.role]}</td>

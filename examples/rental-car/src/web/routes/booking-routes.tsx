@@ -1,7 +1,8 @@
 /**
  * @module
- * Booking and paying: `POST /bookings` (priced here, car held, checkout started, 303 to the
- * provider), the booking page (token-protected), paying again, and the provider's return page.
+ * Booking and paying: `POST /bookings` (the confirmed draft priced again, car held, checkout
+ * started, 303 to the provider; a draft already booked goes back to its booking, never to a second
+ * one), the booking page (token-protected), paying again, and the provider's return page.
  */
 import { isLinkpayError, type Payments } from "@linkpay/core";
 import {
@@ -13,11 +14,19 @@ import {
   returnRateLimit,
 } from "@linkpay/express";
 import { type Request, type Response, Router } from "express";
-import { bookingFormSchema, choiceOf, searchSchema } from "../../bookings/booking-form";
-import { type Booking, createBooking, findBooking, SoldOutError } from "../../bookings/bookings";
+import { bookingOfDraft, rentalChoiceOf, updateDraftTotal } from "../../bookings/booking-drafts";
+import {
+  type Booking,
+  createBooking,
+  DraftAlreadyBookedError,
+  findBooking,
+  SoldOutError,
+} from "../../bookings/bookings";
 import { checkoutFor } from "../../bookings/checkout-for-booking";
+import { findKonbiniSlip } from "../../bookings/konbini-slips";
 import { findCancellation } from "../../cancellations/cancel-booking";
 import { cancellationRefundState } from "../../cancellations/refund-state";
+import { assertBookable, pricingProblem } from "../../pricing/booking-rules";
 import { PricingError } from "../../pricing/pricing-error";
 import { quote } from "../../pricing/quote";
 import { bookingHref, limiterOptions, pageContext, type RouteDeps, sendHtml } from "../app-deps";
@@ -25,9 +34,8 @@ import { TEXTS } from "../i18n";
 import { BookingPage, type CancellationView } from "../views/booking-page";
 import { renderPage } from "../views/layout";
 import { ReturnPage } from "../views/return-page";
-import { SearchPage } from "../views/search-page";
+import { draftExpired, openDraft, sendBookForm, sendConfirmPage } from "./draft-pages";
 import { bookingNotFound, ownedBooking } from "./owned-booking";
-import { chosenOptions, defaultSearch } from "./search-routes";
 
 async function startPayment(
   deps: RouteDeps,
@@ -38,7 +46,7 @@ async function startPayment(
 ): Promise<void> {
   try {
     const started = await payments.startCheckout({
-      ...checkoutFor(booking),
+      ...checkoutFor(booking, deps.now()),
       logger: requestLogger(req),
     });
     redirectToCheckout(res, started);
@@ -64,6 +72,23 @@ async function startPayment(
     );
     sendHtml(res, error.status >= 500 ? 503 : 409, renderPage(page));
   }
+}
+
+/**
+ * Back to a booking a draft already made: its open checkout again (core reuses the open session
+ * for the order, and joins one being created concurrently), else its booking page.
+ */
+async function resumeBooking(
+  deps: RouteDeps,
+  booking: Booking,
+  req: Request,
+  res: Response,
+): Promise<void> {
+  const attempt = await deps.payments.getStatus({ orderRef: booking.reference });
+  const payable =
+    booking.status === "awaiting_payment" && (attempt === null || attempt.status === "open");
+  if (payable) return startPayment(deps, deps.payments, booking, req, res);
+  res.redirect(303, bookingHref(deps, booking.reference));
 }
 
 /** A cancelled booking's cancellation and its refund's state (undefined unless cancelled). */
@@ -94,39 +119,56 @@ export function bookingRoutes(deps: RouteDeps): Router {
       const texts = TEXTS[context.lang];
       const body: Record<string, unknown> =
         typeof req.body === "object" && req.body !== null ? req.body : {};
-      const search = searchSchema.safeParse(body);
-      const form = bookingFormSchema.safeParse(body);
-      if (!search.success || !form.success) {
-        const page = (
-          <SearchPage
-            context={context}
-            search={search.success ? search.data : defaultSearch(deps.now())}
-            problem={texts.formProblem}
-          />
-        );
-        return sendHtml(res, 400, renderPage(page));
+      const draft = await openDraft(deps, req, res, body.draft);
+      if (draft === undefined) return;
+      // Back, a double click, a retry: the draft already made its booking; never a second one.
+      const made = await bookingOfDraft(deps.db, draft.id);
+      if (made !== undefined) return resumeBooking(deps, made, req, res);
+      if (draftExpired(draft, deps.now())) {
+        return res.redirect(303, `/book?draft=${encodeURIComponent(draft.id)}`);
       }
+      const choice = rentalChoiceOf(draft.choice);
+      const kept = { ...draft.choice, choice, customer: draft.customer };
       try {
-        const choice = {
-          ...choiceOf(search.data, form.data),
-          options: [...chosenOptions(body)].map(([code, quantity]) => ({ code, quantity })),
-        };
+        assertBookable(choice, deps.now());
         const priced = quote(choice);
+        if (priced.total !== draft.total) {
+          await updateDraftTotal(deps.db, draft.id, priced.total);
+          return sendConfirmPage(deps, req, res, 409, {
+            draft,
+            choice,
+            priced,
+            problem: texts.priceChanged,
+          });
+        }
+        if (body.accept !== "yes") {
+          return sendConfirmPage(deps, req, res, 400, {
+            draft,
+            choice,
+            priced,
+            acceptMissing: true,
+          });
+        }
         const booking = await createBooking(deps.db, {
           choice,
           quote: priced,
-          customer: { name: form.data.name, email: form.data.email, phone: form.data.phone },
-          locale: context.lang,
+          customer: draft.customer,
+          locale: draft.locale,
           now: deps.now(),
+          draftId: draft.id,
         });
         deps.logger.info({ reference: booking.reference, total: booking.total }, "booking created");
         await startPayment(deps, payments, booking, req, res);
       } catch (error) {
-        if (error instanceof SoldOutError || error instanceof PricingError) {
-          const problem =
-            error instanceof SoldOutError ? texts.soldOutProblem : texts.pricingProblem;
-          const page = <SearchPage context={context} search={search.data} problem={problem} />;
-          return sendHtml(res, error instanceof SoldOutError ? 409 : 400, renderPage(page));
+        if (error instanceof DraftAlreadyBookedError) {
+          return resumeBooking(deps, error.booking, req, res);
+        }
+        if (error instanceof SoldOutError) {
+          return sendBookForm(deps, req, res, 409, { ...kept, problem: texts.soldOutProblem });
+        }
+        if (error instanceof PricingError) {
+          const problem = pricingProblem(error, context.lang);
+          return sendBookForm(deps, req, res, 400, { ...kept, problem });
         }
         throw error;
       }
@@ -155,6 +197,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
           cancellable ? bookingHref(deps, booking.reference, { suffix: "/cancel" }) : undefined
         }
         cancellation={await cancellationView(deps, booking)}
+        konbiniSlip={await findKonbiniSlip(deps.db, booking.id)}
       />
     );
     res.set("Cache-Control", "no-store");
@@ -198,6 +241,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
             booking={booking}
             status={view.status}
             konbini={view.attempt.status === "processing"}
+            konbiniSlip={await findKonbiniSlip(deps.db, booking.id)}
             bookingHref={bookingHref(deps, booking.reference)}
           />
         );

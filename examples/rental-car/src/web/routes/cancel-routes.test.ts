@@ -6,9 +6,9 @@
  * refusals that change nothing (wrong token, forged or missing CSRF token, unpaid, too late).
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { formFields, HttpShopper } from "@linkpay/rental-car-http-client";
 import { TEST_CARDS } from "@linkpay/sandbox";
 import { describePostgres } from "@linkpay/store-sql/testing";
-import { formFields, HttpShopper } from "../../http-client/http-shopper";
 import { tokyoDate } from "../../pricing/rental-period";
 import {
   type BookingFixture,
@@ -345,7 +345,13 @@ describe("shopper cancellation rate limit", () => {
   it("stops answering cancel posts after the limit (429), before any change", async () => {
     const high = { limit: 10_000 };
     const app = await startTestApp({
-      rateLimits: { checkout: high, return: high, lookup: high, cancel: { limit: 2 } },
+      rateLimits: {
+        checkout: high,
+        confirm: high,
+        return: high,
+        lookup: high,
+        cancel: { limit: 2 },
+      },
     });
     try {
       const booking = await makeBooking(app);

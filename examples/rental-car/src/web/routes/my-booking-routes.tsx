@@ -1,7 +1,9 @@
 /**
  * @module
  * "Find my booking": rate-limited, and the same answer for a wrong reference as for a wrong
- * e-mail. A match redirects to the booking's tokenized link.
+ * e-mail. A match redirects to the booking's tokenized link; a miss is the form again with a
+ * message, as an ordinary page (200): the lookup worked, it found nothing, and a 404 would make
+ * browsers log a console error.
  */
 import { rateLimit } from "@linkpay/express";
 import { Router } from "express";
@@ -53,7 +55,7 @@ export function myBookingRoutes(deps: RouteDeps): Router {
           reference={reference.slice(0, 20)}
         />
       );
-      sendHtml(res, 404, renderPage(page));
+      sendHtml(res, 200, renderPage(page));
     },
   );
 

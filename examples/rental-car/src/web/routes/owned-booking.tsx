@@ -8,7 +8,6 @@ import type { Request, Response } from "express";
 import { isReference } from "../../bookings/booking-reference";
 import { type Booking, findBooking } from "../../bookings/bookings";
 import { pageContext, type RouteDeps, sendHtml } from "../app-deps";
-import { TEXTS } from "../i18n";
 import { ErrorPage } from "../views/error-page";
 import { renderPage } from "../views/layout";
 
@@ -26,7 +25,7 @@ export function bookingNotFound(deps: RouteDeps, req: Request, res: Response): v
     <ErrorPage
       context={context}
       status={404}
-      message={TEXTS[context.lang].pageNotFound}
+      code="ORDER_NOT_FOUND"
       requestId={String(res.getHeader("x-request-id") ?? "")}
     />
   );

@@ -1,17 +1,18 @@
 /**
  * @module
- * Home, search and the booking form: all GET, all priced on the server from the catalogue.
+ * Home and search: both GET, priced on the server from the catalogue. The booking form is in
+ * book-routes.tsx.
  */
 import { Router } from "express";
 import { choiceOf, type SearchInput, searchSchema } from "../../bookings/booking-form";
 import { CAR_CLASSES, RENTAL_OPTIONS } from "../../catalogue/catalogue";
 import { availability, daysOut } from "../../inventory/inventory";
+import { assertBookable, pricingProblem } from "../../pricing/booking-rules";
 import { PricingError } from "../../pricing/pricing-error";
 import { quote } from "../../pricing/quote";
 import { tokyoDate } from "../../pricing/rental-period";
 import { pageContext, type RouteDeps, sendHtml } from "../app-deps";
 import { TEXTS } from "../i18n";
-import { BookPage } from "../views/book-page";
 import { renderPage } from "../views/layout";
 import { SearchPage, type SearchResult } from "../views/search-page";
 
@@ -45,7 +46,7 @@ export function chosenOptions(source: Record<string, unknown>): Map<string, numb
   return chosen;
 }
 
-/** Routes: `/`, `/search`, `/book`. */
+/** Routes: `/`, `/search`. */
 export function searchRoutes(deps: RouteDeps): Router {
   const router = Router();
 
@@ -75,6 +76,7 @@ export function searchRoutes(deps: RouteDeps): Router {
     const search = parsed.data;
     try {
       const choice = choiceOf(search);
+      assertBookable(choice, deps.now());
       const days = daysOut(choice.pickUpAt, choice.returnAt);
       const free = await availability(deps.db, search.pickUpLocation, days);
       const results: SearchResult[] = CAR_CLASSES.map((carClass) => {
@@ -84,7 +86,9 @@ export function searchRoutes(deps: RouteDeps): Router {
           carClass: carClass.code,
           free: free.get(carClass.code) ?? 0,
           days: priced.days,
+          extraHours: priced.extraHours,
           total: priced.total,
+          dropFee: priced.dropFee,
           bookHref: `/book?${query}`,
         };
       });
@@ -95,51 +99,8 @@ export function searchRoutes(deps: RouteDeps): Router {
       );
     } catch (error) {
       if (!(error instanceof PricingError)) throw error;
-      const page = <SearchPage context={context} search={search} problem={texts.pricingProblem} />;
-      sendHtml(res, 400, renderPage(page));
-    }
-  });
-
-  router.get("/book", (req, res) => {
-    const context = pageContext(deps, req, res);
-    const texts = TEXTS[context.lang];
-    const parsed = searchSchema.safeParse(req.query);
-    const carClass = typeof req.query.carClass === "string" ? req.query.carClass : "";
-    if (!parsed.success) {
-      const page = (
-        <SearchPage
-          context={context}
-          search={defaultSearch(deps.now())}
-          problem={texts.formProblem}
-        />
-      );
-      return sendHtml(res, 400, renderPage(page));
-    }
-    const options = chosenOptions(req.query);
-    try {
-      const choice = {
-        ...choiceOf(parsed.data),
-        carClass,
-        options: [...options].map(([code, quantity]) => ({ code, quantity })),
-      };
-      const priced = quote(choice);
-      const choiceFields: Record<string, string> = { ...searchFields(parsed.data), carClass };
-      for (const [code, quantity] of options) choiceFields[`option_${code}`] = String(quantity);
-      const page = (
-        <BookPage
-          context={context}
-          choiceFields={choiceFields}
-          options={options}
-          quote={priced}
-          csrfToken={deps.csrf.generateToken(req, res)}
-        />
-      );
-      sendHtml(res, 200, renderPage(page));
-    } catch (error) {
-      if (!(error instanceof PricingError)) throw error;
-      const page = (
-        <SearchPage context={context} search={parsed.data} problem={texts.pricingProblem} />
-      );
+      const problem = pricingProblem(error, context.lang);
+      const page = <SearchPage context={context} search={search} problem={problem} />;
       sendHtml(res, 400, renderPage(page));
     }
   });

@@ -6,42 +6,84 @@
  */
 import type { PaymentStatus } from "@linkpay/core";
 import type { Booking } from "../../bookings/bookings";
+import type { KonbiniSlip } from "../../bookings/konbini-slips";
 import type { CancellationRefundState } from "../../cancellations/refund-state";
 import { findCarClass, findLocation } from "../../catalogue/catalogue";
-import type { CancellationsTable } from "../../db/app-tables";
+import type { BookingStatus, CancellationsTable } from "../../db/app-tables";
 import { formatTokyoDateTime, formatYen } from "../format";
-import { TEXTS } from "../i18n";
+import { TEXTS, type Texts } from "../i18n";
 import { FREE_UNTIL_DAYS } from "./cancellation-policy-page";
+import { CarPicture } from "./car-picture";
+import { KonbiniSlipSection } from "./konbini-slip";
 import { Layout, type PageContext } from "./layout";
+import { ShopsInfo } from "./shop-info";
 
-/** The booking's facts, shared by the booking and return pages. */
-export function BookingSummary(props: { context: PageContext; booking: Booking }) {
+/**
+ * What a page knows about the payment beyond the booking row: the shopper has paid and the
+ * provider's confirmation is on its way (`checking`), or a konbini slip awaits payment.
+ */
+export type PaymentProgress = "checking" | "konbini";
+
+/** The booking's status as the shopper should read it, with its CSS class. */
+function shownStatus(
+  texts: Texts,
+  status: BookingStatus,
+  progress: PaymentProgress | undefined,
+): { readonly key: string; readonly text: string } {
+  if (status === "awaiting_payment" && progress === "checking") {
+    return { key: "checking", text: texts.checkingPayment };
+  }
+  if (status === "awaiting_payment" && progress === "konbini") {
+    return { key: "awaiting-konbini", text: texts.awaitingKonbini };
+  }
+  return { key: status, text: texts.statusText[status] };
+}
+
+/** The progress the booking page can tell from the stored payment status. */
+export function progressOf(payment: PaymentStatus | undefined): PaymentProgress | undefined {
+  if (payment === "paid") return "checking";
+  // Only a delayed method (konbini) is stored `processing`: a card is paid or not.
+  if (payment === "processing") return "konbini";
+  return undefined;
+}
+
+/** The booking's facts (with the car's picture), shared by the booking, return and cancel pages. */
+export function BookingSummary(props: {
+  context: PageContext;
+  booking: Booking;
+  progress?: PaymentProgress | undefined;
+}) {
   const { lang } = props.context;
   const texts = TEXTS[lang];
   const { booking } = props;
+  const status = shownStatus(texts, booking.status, props.progress);
+  // The time, then the shop, one to a line: joined, they break mid-phrase on a phone.
+  const when = (code: string, at: string) => (
+    <>
+      <span class="when">{formatTokyoDateTime(at, lang)}</span>
+      <span class="where">{findLocation(code)?.name[lang] ?? code}</span>
+    </>
+  );
   return (
-    <dl class="booking">
-      <dt>{texts.reference}</dt>
-      <dd class="reference">{booking.reference}</dd>
-      <dt>{texts.status}</dt>
-      <dd class={`status status-${booking.status}`}>{texts.statusText[booking.status]}</dd>
-      <dt>{texts.carClass}</dt>
-      <dd>{findCarClass(booking.car_class)?.name[lang]}</dd>
-      <dt>{texts.pickUp}</dt>
-      <dd>
-        {findLocation(booking.pick_up_location)?.name[lang]} ·{" "}
-        {formatTokyoDateTime(booking.pick_up_at, lang)}
-      </dd>
-      <dt>{texts.return}</dt>
-      <dd>
-        {findLocation(booking.return_location)?.name[lang]} ·{" "}
-        {formatTokyoDateTime(booking.return_at, lang)}
-      </dd>
-      <dt>{texts.total}</dt>
-      <dd>{formatYen(booking.total, lang)}</dd>
-      <dt>{texts.name}</dt>
-      <dd>{booking.customer_name}</dd>
-    </dl>
+    <div class="booking-summary">
+      <CarPicture lang={lang} carClass={booking.car_class} />
+      <dl class="booking">
+        <dt>{texts.reference}</dt>
+        <dd class="reference">{booking.reference}</dd>
+        <dt>{texts.status}</dt>
+        <dd class={`status status-${status.key}`}>{status.text}</dd>
+        <dt>{texts.carClass}</dt>
+        <dd>{findCarClass(booking.car_class)?.name[lang]}</dd>
+        <dt>{texts.pickUp}</dt>
+        <dd class="pick-up">{when(booking.pick_up_location, booking.pick_up_at)}</dd>
+        <dt>{texts.return}</dt>
+        <dd class="return">{when(booking.return_location, booking.return_at)}</dd>
+        <dt>{texts.total}</dt>
+        <dd class="total-amount">{formatYen(booking.total, lang)}</dd>
+        <dt>{texts.name}</dt>
+        <dd>{booking.customer_name}</dd>
+      </dl>
+    </div>
   );
 }
 
@@ -100,6 +142,8 @@ export function BookingPage(props: {
   cancelHref?: string | undefined;
   /** The cancellation, once cancelled. */
   cancellation?: CancellationView | undefined;
+  /** The konbini slip, while it awaits payment at a store. */
+  konbiniSlip?: KonbiniSlip | undefined;
 }) {
   const { lang } = props.context;
   const texts = TEXTS[lang];
@@ -109,10 +153,15 @@ export function BookingPage(props: {
       {props.canceled && props.booking.status === "awaiting_payment" && (
         <p class="notice canceled">{texts.canceledNotice}</p>
       )}
-      <BookingSummary context={props.context} booking={props.booking} />
+      <BookingSummary
+        context={props.context}
+        booking={props.booking}
+        progress={progressOf(props.payment)}
+      />
       {props.payment !== undefined && (
         <p class={`payment payment-${props.payment}`}>{texts.paymentText[props.payment]}</p>
       )}
+      <KonbiniSlipSection lang={lang} status={props.booking.status} slip={props.konbiniSlip} />
       {props.payAction !== undefined && props.csrfToken !== undefined && (
         <form method="post" action={props.payAction}>
           <input type="hidden" name="_csrf" value={props.csrfToken} />
@@ -143,6 +192,11 @@ export function BookingPage(props: {
           </a>
         </p>
       )}
+      <ShopsInfo
+        lang={lang}
+        pickUpLocation={props.booking.pick_up_location}
+        returnLocation={props.booking.return_location}
+      />
     </Layout>
   );
 }

@@ -83,8 +83,8 @@ export function CannotCancelPage(props: {
   return (
     <Layout context={props.context} title={texts.cannotCancelTitle}>
       <p class="problem">{props.reason}</p>
-      <p>
-        <a href={props.bookingHref}>{texts.viewBooking}</a> ·{" "}
+      <p class="actions">
+        <a href={props.bookingHref}>{texts.viewBooking}</a>
         <a href="/cancellation-policy">{texts.policyLink}</a>
       </p>
     </Layout>

@@ -27,7 +27,10 @@ export function PolicyTable(props: { context: PageContext; currentPercent?: numb
           const longer = CANCELLATION_POLICY[index - 1];
           const upTo = longer === undefined ? undefined : longer.minDays - 1;
           return (
-            <tr class={tier.percent === props.currentPercent ? "current" : undefined}>
+            <tr
+              key={tier.minDays}
+              class={tier.percent === props.currentPercent ? "current" : undefined}
+            >
               <td>{texts.policyTier(tier.minDays, upTo)}</td>
               <td class="amount">
                 {tier.percent === 0 ? texts.policyFree : texts.policyPercent(tier.percent)}

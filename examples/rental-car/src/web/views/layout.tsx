@@ -1,13 +1,15 @@
 /**
  * @module
- * The page frame: language, header with the language switch, the demo notice, and the content.
+ * The page frame: language, header with the language switch, the demo notice, the content, and a
+ * footer with the cancellation policy.
  * Rendered on the server by preact-render-to-string, which escapes every interpolated value; no
  * page carries an inline script, and none needs JavaScript.
  */
-import type { ComponentChildren } from "preact";
+import { type ComponentChildren, Fragment, h } from "preact";
 import { renderToString } from "preact-render-to-string";
 import type { Lang } from "../format";
 import { TEXTS } from "../i18n";
+import { DevOutboxLink } from "./dev-outbox-link";
 
 /** What every page gets. */
 export interface PageContext {
@@ -16,6 +18,8 @@ export interface PageContext {
   readonly otherLanguageHref: string;
   /** Show the "no real payments" banner (sandbox mode). */
   readonly sandbox: boolean;
+  /** The banner links to the demo's outbox page (the e-mails are not sent). */
+  readonly devOutbox?: boolean | undefined;
 }
 
 /** The frame around a page. */
@@ -46,17 +50,26 @@ export function Layout(props: {
             {texts.siteName}
           </a>
           <nav>
-            <a href="/my-booking">{TEXTS[context.lang].myBookingTitle}</a>
+            <a href="/my-booking">{texts.myBookingTitle}</a>
             <a href={context.otherLanguageHref} hreflang={context.lang === "ja" ? "en" : "ja"}>
               {texts.otherLanguage}
             </a>
           </nav>
         </header>
-        {context.sandbox && <p class="notice">{texts.sandboxNotice}</p>}
+        {context.sandbox && (
+          <p class="notice">
+            {texts.sandboxNotice}
+            {context.devOutbox && <DevOutboxLink lang={context.lang} />}
+          </p>
+        )}
         <main>
           <h1>{title}</h1>
           {props.children}
         </main>
+        <footer>
+          <a href="/cancellation-policy">{texts.policyLink}</a>
+          <a href="/my-booking">{texts.myBookingTitle}</a>
+        </footer>
       </body>
     </html>
   );
@@ -64,5 +77,5 @@ export function Layout(props: {
 
 /** Renders a page to an HTML document. */
 export function renderPage(page: ComponentChildren): string {
-  return `<!DOCTYPE html>${renderToString(<>{page}</>)}`;
+  return `<!DOCTYPE html>${renderToString(h(Fragment, null, page))}`;
 }

@@ -17,16 +17,29 @@ export function MyBookingPage(props: {
   return (
     <Layout context={props.context} title={texts.myBookingTitle}>
       <p>{texts.myBookingIntro}</p>
-      {props.notFound && <p class="problem">{texts.notFound}</p>}
+      {props.notFound && (
+        <div class="problem not-found" role="alert">
+          <p>{texts.notFound}</p>
+          <p>{texts.notFoundHint}</p>
+        </div>
+      )}
       <form method="post" action="/my-booking">
         <input type="hidden" name="_csrf" value={props.csrfToken} />
         <label>
           {texts.reference}
-          <input name="reference" required maxLength={20} value={props.reference} />
+          <input
+            name="reference"
+            required
+            maxLength={20}
+            autocapitalize="characters"
+            spellcheck={false}
+            placeholder="RC-XXXXXXXX"
+            value={props.reference}
+          />
         </label>
         <label>
           {texts.email}
-          <input type="email" name="email" required maxLength={254} />
+          <input type="email" name="email" autocomplete="email" required maxLength={254} />
         </label>
         <button type="submit">{texts.show}</button>
       </form>

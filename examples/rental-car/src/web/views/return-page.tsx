@@ -1,14 +1,19 @@
 /**
  * @module
- * Where the payment provider sends the shopper back. It shows what the database says: "confirming"
- * (and reloads itself) until the signed webhook has confirmed the booking, never "paid" on the
- * strength of the redirect alone.
+ * Where the payment provider sends the shopper back. It shows what the database says: "checking
+ * your payment" (and reloads itself) until the signed webhook has confirmed the booking, never
+ * "paid" on the strength of the redirect alone, and never "awaiting payment" to a shopper who has
+ * just paid. The confirmation e-mail is promised for when the booking is confirmed, which is when
+ * the outbox sends it.
  */
 import type { ReturnStatus } from "@linkpay/express";
 import type { Booking } from "../../bookings/bookings";
+import type { KonbiniSlip } from "../../bookings/konbini-slips";
 import { TEXTS } from "../i18n";
 import { BookingSummary } from "./booking-page";
+import { KonbiniSlipSection } from "./konbini-slip";
 import { Layout, type PageContext } from "./layout";
+import { ShopsInfo } from "./shop-info";
 
 /** The return page. */
 export function ReturnPage(props: {
@@ -17,6 +22,8 @@ export function ReturnPage(props: {
   status: ReturnStatus;
   /** The stored payment is a konbini slip waiting to be paid (no point in reloading). */
   konbini: boolean;
+  /** The stored konbini slip, once the provider reported it. */
+  konbiniSlip?: KonbiniSlip | undefined;
   bookingHref: string;
 }) {
   const { lang } = props.context;
@@ -30,7 +37,9 @@ export function ReturnPage(props: {
   const title = confirmed
     ? texts.confirmedTitle
     : waiting
-      ? texts.confirmingTitle
+      ? konbini
+        ? texts.awaitingKonbini
+        : texts.confirmingTitle
       : texts.notConfirmedTitle;
   return (
     <Layout
@@ -40,10 +49,25 @@ export function ReturnPage(props: {
     >
       {confirmed && <p class="confirmed">{texts.confirmedText}</p>}
       {waiting && <p class="confirming">{konbini ? texts.konbiniText : texts.confirmingText}</p>}
-      <BookingSummary context={props.context} booking={props.booking} />
+      {waiting && <p class="mail-note">{texts.mailOnConfirm}</p>}
+      {konbini && (
+        <KonbiniSlipSection lang={lang} status={props.booking.status} slip={props.konbiniSlip} />
+      )}
+      <BookingSummary
+        context={props.context}
+        booking={props.booking}
+        progress={waiting ? (konbini ? "konbini" : "checking") : undefined}
+      />
       <p>
-        <a href={props.bookingHref}>{texts.bookingTitle}</a>
+        <a class="button secondary" href={props.bookingHref}>
+          {texts.viewBooking}
+        </a>
       </p>
+      <ShopsInfo
+        lang={lang}
+        pickUpLocation={props.booking.pick_up_location}
+        returnLocation={props.booking.return_location}
+      />
     </Layout>
   );
 }
