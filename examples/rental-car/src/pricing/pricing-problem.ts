@@ -33,27 +33,20 @@ function hoursProblem(d: PricingErrorDetails, lang: Lang, which: "pickUp" | "ret
     : `${d.shop.en} is open ${clock(opens)}–${clock(closes)}. Please choose a ${en} time within these hours.`;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+/** English dates as the rest of the site writes them: `June 4, 2027`. */
+const EN_DATE = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+});
 
 /** `2027-06-04` → `2027年6月4日` / `June 4, 2027`, between `before` and `after` ("" if none). */
 function dateText(date: string | undefined, lang: Lang, before: string, after: string): string {
   const [, year, month, day] = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? "") ?? [];
   if (year === undefined || month === undefined || day === undefined) return "";
   const [y, m, d] = [Number(year), Number(month), Number(day)];
-  const text = lang === "ja" ? `${y}年${m}月${d}日` : `${MONTHS[m - 1]} ${d}, ${y}`;
+  const text = lang === "ja" ? `${y}年${m}月${d}日` : EN_DATE.format(Date.UTC(y, m - 1, d));
   return `${before}${text}${after}`;
 }
 

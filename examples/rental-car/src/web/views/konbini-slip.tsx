@@ -50,30 +50,21 @@ const DEADLINE_PARTS = new Intl.DateTimeFormat("en-US", {
   hourCycle: "h23",
 });
 
-const EN_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const EN_DATE = new Intl.DateTimeFormat("en-US", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+});
 
-/** `2026年12月8日 23:59` (ja) or `23:59 on 8 December 2026 (Japan time)` (en). */
+/** `2026年12月8日 23:59` (ja) or `23:59 on December 8, 2026 (Japan time)` (en). */
 export function formatSlipDeadline(expiresAt: Date, lang: Lang): string {
   const parts = Object.fromEntries(
     DEADLINE_PARTS.formatToParts(expiresAt).map((part) => [part.type, part.value]),
   );
   const time = `${parts.hour}:${parts.minute}`;
   if (lang === "ja") return `${parts.year}年${parts.month}月${parts.day}日 ${time}`;
-  const month = EN_MONTHS[Number(parts.month) - 1];
-  return `${time} on ${parts.day} ${month} ${parts.year} (Japan time)`;
+  return `${time} on ${EN_DATE.format(expiresAt)} (Japan time)`;
 }
 
 /** Only a web page is linked: the URL comes from the provider, never a `javascript:` one. */
