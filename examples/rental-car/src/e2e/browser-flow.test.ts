@@ -8,19 +8,11 @@
  * console error and no CSP violation. Each scenario saves a screenshot of its last page under
  * `artifacts/e2e/`.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "@jest/globals";
 import { addDays } from "../pricing/rental-period";
-import {
-  launchBrowser,
-  type PageWatch,
-  requireChromium,
-  saveScreenshot,
-  watchPage,
-} from "../test-support/browser";
+import { requireChromium } from "../test-support/browser";
 import { offPeakDate } from "../test-support/off-peak-dates";
-import { startTestApp, type TestApp } from "../test-support/test-app";
-import type { Lang } from "../web/format";
+import type { TestApp } from "../test-support/test-app";
 import { TEXTS } from "../web/i18n";
 import {
   bookAndPayWithLateWebhook,
@@ -29,10 +21,8 @@ import {
   expectConfirmedWithOneMail,
   heading,
   heldDays,
-  type KnownProblem,
   mailsFor,
   payWithCard,
-  runScenario,
   SUCCESS_CARD,
   sandboxOf,
   searchAndBook,
@@ -42,6 +32,7 @@ import {
   waitForOrigin,
   waitForReturnPage,
 } from "./booking-steps";
+import { browserScenarios } from "./browser-scenarios";
 
 const TEST_TIMEOUT_MS = 30_000;
 const EN = TEXTS.en;
@@ -51,51 +42,12 @@ const runs = requireChromium();
 const suite = runs ? describe : describe.skip;
 
 suite("booking flow in Chromium (SQLite)", () => {
-  let browser: Browser;
+  const scenarios = browserScenarios();
+  const { scenario } = scenarios;
   let app: TestApp;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  }, 60_000);
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
+  beforeAll(() => {
+    app = scenarios.app();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  /** A fresh browser context (own cookies) and page, watched from before its first request. */
-  async function newShopperPage(lang: Lang): Promise<{ page: Page; watch: PageWatch }> {
-    context = await browser.newContext({ locale: lang === "ja" ? "ja-JP" : "en-US" });
-    const page = await context.newPage();
-    const watch = watchPage(page);
-    await watch.ready;
-    return { page, watch };
-  }
-
-  /**
-   * A test body: `body` on a fresh page, then the screenshot `name` of the last page and the
-   * check that no page reported a console error or CSP violation (see `runScenario`).
-   */
-  function scenario(
-    name: string,
-    lang: Lang,
-    body: (page: Page, known: KnownProblem[]) => Promise<void>,
-  ): () => Promise<void> {
-    return async () => {
-      const watched = await newShopperPage(lang);
-      await runScenario(
-        watched,
-        { name, app, screenshot: saveScreenshot, logs: app.logs },
-        (known) => body(watched.page, known),
-      );
-    };
-  }
 
   const appOrigin = () => new URL(app.url).origin;
 

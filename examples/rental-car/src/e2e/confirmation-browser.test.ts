@@ -6,27 +6,19 @@
  * Back twice after paying and pressing "Continue to payment" again leads to the same booking and
  * the same checkout session. Every page must report no console error and no CSP violation.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "@jest/globals";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "@jest/globals";
+import type { Page } from "playwright-core";
 import { findOption } from "../catalogue/catalogue";
-import {
-  launchBrowser,
-  type PageWatch,
-  requireChromium,
-  saveScreenshot,
-  watchPage,
-} from "../test-support/browser";
-import { startTestApp, type TestApp } from "../test-support/test-app";
-import { formatYen, type Lang } from "../web/format";
+import { requireChromium } from "../test-support/browser";
+import type { TestApp } from "../test-support/test-app";
+import { formatYen } from "../web/format";
 import { TEXTS } from "../web/i18n";
 import {
   acceptAndContinue,
   bookingByEmail,
   fillBookingForm,
   heading,
-  type KnownProblem,
   payWithCard,
-  runScenario,
   SUCCESS_CARD,
   sandboxOf,
   searchAndBook,
@@ -37,6 +29,7 @@ import {
   waitForOrigin,
   waitForReturnPage,
 } from "./booking-steps";
+import { browserScenarios } from "./browser-scenarios";
 
 const TEST_TIMEOUT_MS = 30_000;
 const EN = TEXTS.en;
@@ -47,46 +40,12 @@ const runs = requireChromium();
 const suite = runs ? describe : describe.skip;
 
 suite("the confirmation step in Chromium (SQLite)", () => {
-  let browser: Browser;
+  const scenarios = browserScenarios();
+  const { scenario } = scenarios;
   let app: TestApp;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  }, 60_000);
-
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
+  beforeAll(() => {
+    app = scenarios.app();
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function newShopperPage(lang: Lang): Promise<{ page: Page; watch: PageWatch }> {
-    context = await browser.newContext({ locale: lang === "ja" ? "ja-JP" : "en-US" });
-    const page = await context.newPage();
-    const watch = watchPage(page);
-    await watch.ready;
-    return { page, watch };
-  }
-
-  function scenario(
-    name: string,
-    lang: Lang,
-    body: (page: Page, known: KnownProblem[]) => Promise<void>,
-  ): () => Promise<void> {
-    return async () => {
-      const watched = await newShopperPage(lang);
-      await runScenario(
-        watched,
-        { name, app, screenshot: saveScreenshot, logs: app.logs },
-        (known) => body(watched.page, known),
-      );
-    };
-  }
 
   /** The confirmation page's priced lines: [name, amount] per row, and the total. */
   async function confirmedLines(page: Page) {
