@@ -99,6 +99,7 @@ export {
   startReconcileRunner,
 } from "./payments";
 export type {
+  CheckoutLifetime,
   CheckoutReader,
   CheckoutView,
   CreateCheckoutInput,

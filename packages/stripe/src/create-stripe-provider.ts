@@ -7,6 +7,7 @@
 import type { PaymentProvider, PendingPayment } from "@linkpay/core";
 import type Stripe from "stripe";
 import { assertKonbiniCanCharge } from "./checkout/check-konbini";
+import { STRIPE_CHECKOUT_LIFETIME } from "./checkout/checkout-lifetime";
 import { createCheckout } from "./checkout/create-checkout";
 import { pendingPaymentOf } from "./checkout/pending-payment";
 import { retrieveCheckout } from "./checkout/retrieve-checkout";
@@ -85,6 +86,7 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
     id: resolved.id,
     checkoutOrigins: resolved.checkoutOrigins,
     paymentMethods: resolved.paymentMethodTypes,
+    checkoutLifetime: STRIPE_CHECKOUT_LIFETIME,
     stripe,
     checkRequest(request) {
       assertStripeCanCharge(request);

@@ -10,25 +10,33 @@ import { assertNoCardData } from "../card-data";
 import { LinkpayError } from "../errors";
 import { isCurrencyCode, type Money, money, multiplyMoney, sumMoney } from "../money";
 
-/** Shortest and longest a hosted checkout may stay open (Stripe's limits: 30 min – 24 h). */
+/**
+ * Shortest and longest a hosted checkout may stay open, by linkpay's own rule: 5 minutes (less
+ * leaves a shopper no time for 3-D Secure or a wallet app), 24 hours (a checkout link holds the
+ * order; no PSP linkpay supports keeps one open longer); 30 minutes unless the request says.
+ * A provider whose API takes a narrower window declares it as `PaymentProvider.checkoutLifetime`
+ * (Stripe: 30 minutes to 24 hours), and `startCheckout` refuses a request outside it.
+ */
 export const CHECKOUT_EXPIRY_SECONDS = {
-  min: 30 * 60,
+  min: 5 * 60,
   max: 24 * 60 * 60,
   default: 30 * 60,
 } as const;
 
 /**
- * Payment methods a checkout may offer, by provider-neutral name: cards, and konbini (a slip the
- * shopper pays in cash at a Japanese convenience store, later).
+ * Payment methods a checkout may offer, by provider-neutral name: cards; konbini (a slip the
+ * shopper pays in cash at a Japanese convenience store, later); and PayPay (a QR/app wallet the
+ * hosted page redirects to, paid at once). Each provider offers the ones its API has.
  */
-export const PAYMENT_METHODS = ["card", "konbini"] as const;
+export const PAYMENT_METHODS = ["card", "konbini", "paypay"] as const;
 
 /** A payment method a checkout may offer. */
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 /**
  * How many calendar days (Japan time) a konbini slip may stay payable: it expires at 23:59 JST on
- * the last day (Stripe's `expires_after_days` range: 1–60).
+ * the last day. linkpay's range is 1–60; a provider that allows fewer days refuses more in its
+ * `checkRequest`.
  */
 export const KONBINI_EXPIRY_DAYS = { min: 1, max: 60 } as const;
 

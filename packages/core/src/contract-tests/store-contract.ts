@@ -11,6 +11,7 @@ import { type ApplyResult, createPayments, type HookContext, type Payments } fro
 import type { PaymentStore } from "../store";
 import { createFakeProvider, type FakeProvider } from "../testing";
 import { rejectionOf } from "../testing/error-capture";
+import { describeLateEventsContract } from "./late-events-contract";
 
 /** What a store under test supplies to the contract suite. */
 export interface StoreContractHarness<THandle> {
@@ -59,7 +60,7 @@ export function describeStoreContract<THandle>(
     let harness: StoreContractHarness<THandle>;
     let clock: Clock;
     let fake: FakeProvider;
-    let calls: { hook: string; orderRef: string; tx: unknown }[];
+    let calls: { hook: string; orderRef: string; attemptId: string; tx: unknown }[];
     let failPaidHook: number;
     let payments: Payments;
 
@@ -70,7 +71,12 @@ export function describeStoreContract<THandle>(
       calls = [];
       failPaidHook = 0;
       const record = (hook: string) => (context: HookContext<THandle>) => {
-        calls.push({ hook, orderRef: context.attempt.orderRef, tx: context.tx });
+        calls.push({
+          hook,
+          orderRef: context.attempt.orderRef,
+          attemptId: context.attempt.id,
+          tx: context.tx,
+        });
       };
       payments = createPayments({
         providers: [fake],
@@ -88,6 +94,7 @@ export function describeStoreContract<THandle>(
             }
             record("paid")(context);
           },
+          onPending: record("pending"),
           onFailed: record("failed"),
           onExpired: record("expired"),
           onCanceled: record("canceled"),
@@ -347,9 +354,9 @@ export function describeStoreContract<THandle>(
       await send("checkout.completed");
       await send("payment.pending");
       expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("processing");
-      expect(hooksFor(ref)).toEqual([]);
+      expect(hooksFor(ref)).toEqual(["pending"]);
       await send("payment.succeeded");
-      expect(hooksFor(ref)).toEqual(["paid"]);
+      expect(hooksFor(ref)).toEqual(["pending", "paid"]);
     });
 
     it("records ignored events once", async () => {
@@ -492,6 +499,14 @@ export function describeStoreContract<THandle>(
       expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("expired");
       expect(hooksFor(ref)).toEqual(["expired"]);
     });
+
+    describeLateEventsContract(() => ({
+      payments,
+      fake,
+      store: harness.store,
+      calls,
+      newOrderRef: orderRef,
+    }));
 
     describe("refunds", () => {
       /** A paid order (the webhook applied, the fake provider holding the payment). */

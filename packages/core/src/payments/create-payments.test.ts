@@ -99,15 +99,41 @@ describe("startCheckout", () => {
     expect(session?.idempotencyKey).toBe(`linkpay-checkout-${started.attempt.id}`);
   });
 
-  it("sets the expiry from the request, with head-room inside the provider's 30 min – 24 h window", async () => {
+  it("sets the expiry from the request, a minute inside core's 5 min – 24 h window", async () => {
     const now = new Date("2026-11-25T10:00:00Z");
     const { fake, payments } = setup({ now: () => now });
     const started = await payments.startCheckout(request("RC-EXP"));
-    expect(started.attempt.expiresAt.toISOString()).toBe("2026-11-25T10:31:00.000Z");
+    expect(started.attempt.expiresAt.toISOString()).toBe("2026-11-25T10:30:00.000Z");
+    const short = await payments.startCheckout({ ...request("RC-EXP-1"), expiresInSeconds: 300 });
+    expect(short.attempt.expiresAt.toISOString()).toBe("2026-11-25T10:06:00.000Z");
     const long = await payments.startCheckout({ ...request("RC-EXP-2"), expiresInSeconds: 86_400 });
     expect(
       fake.sessions.get(long.attempt.providerSessionId ?? "")?.input.expiresAt.toISOString(),
     ).toBe("2026-11-26T09:59:00.000Z");
+  });
+
+  it("keeps the expiry inside the provider's own window, and refuses a request outside it before storing", async () => {
+    const now = new Date("2026-11-25T10:00:00Z");
+    const fake = createFakeProvider();
+    const narrow: PaymentProvider = {
+      ...fake,
+      checkoutLifetime: { minSeconds: 30 * 60, maxSeconds: 12 * 60 * 60 },
+    };
+    const store = createMemoryStore();
+    const payments = createPayments({ providers: [narrow], store, urls, now: () => now });
+    const started = await payments.startCheckout(request("RC-NARROW"));
+    expect(started.attempt.expiresAt.toISOString()).toBe("2026-11-25T10:31:00.000Z");
+    for (const expiresInSeconds of [29 * 60, 12 * 60 * 60 + 1]) {
+      const ref = `RC-NARROW-${expiresInSeconds}`;
+      const error = await rejectionOf(
+        payments.startCheckout({ ...request(ref), expiresInSeconds }),
+      );
+      expect(isLinkpayError(error, "INVALID_CHECKOUT_REQUEST") && error.details).toEqual({
+        issues: [{ path: "expiresInSeconds", message: expect.stringContaining("1800–43200") }],
+      });
+      expect(await store.findLatestAttempt({ orderRef: ref })).toBeNull();
+    }
+    expect(fake.sessions.size).toBe(1);
   });
 
   it("creates one session for a double click, sequential or concurrent", async () => {

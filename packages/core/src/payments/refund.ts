@@ -240,7 +240,7 @@ async function askProvider(
     // Unanswered (timeout, outage): stays pending, and the same key asks again with the same
     // provider key. Refused: failed, so it no longer counts against what is left — but only when
     // this call recorded it: a replaying call (a double click) may be refused only because the
-    // first is still in flight under the same provider key (Stripe answers 409), and must not
+    // first is still in flight under the same provider key (Stripe and KOMOJU answer 409), and must not
     // mark a refund failed that is being made. Such a refund stays pending, which counts.
     if (owner && isLinkpayError(error) && !error.retryable) await fail(error.code);
     log.warn(

@@ -14,7 +14,7 @@ import {
 } from "../checkout";
 import { isLinkpayError, LinkpayError } from "../errors";
 import { moneyEquals } from "../money";
-import type { PaymentProvider } from "../provider";
+import type { CheckoutLifetime, PaymentProvider } from "../provider";
 import type { RedirectGuard } from "../redirect-guard";
 import { isPaidStatus } from "../state-machine";
 import type { CheckoutAttempt, PaymentStore } from "../store";
@@ -54,18 +54,53 @@ const REUSE_MARGIN_MS = 60_000;
 const MAX_CREATE_RACES = 3;
 
 /**
- * Providers check the expiry against their own clock when the request arrives (Stripe: 30 min to
- * 24 h from then), so a lifetime exactly on a bound would be refused after any delay. Keep this
- * much head-room inside both bounds.
+ * Providers check the expiry against their own clock when the request arrives, so a lifetime
+ * exactly on a bound of their window would be refused after any delay. Keep this much head-room
+ * inside both bounds.
  */
 export const EXPIRY_HEADROOM_SECONDS = 60;
 
+/** The window a provider accepts: its own `checkoutLifetime`, or core's. */
+export function lifetimeWindowOf(
+  provider: Pick<PaymentProvider, "checkoutLifetime">,
+): CheckoutLifetime {
+  return (
+    provider.checkoutLifetime ?? {
+      minSeconds: CHECKOUT_EXPIRY_SECONDS.min,
+      maxSeconds: CHECKOUT_EXPIRY_SECONDS.max,
+    }
+  );
+}
+
 /** The session lifetime actually requested: the shop's choice, kept inside the provider's window. */
-export function effectiveLifetimeSeconds(requested: number): number {
-  const { min, max } = CHECKOUT_EXPIRY_SECONDS;
+export function effectiveLifetimeSeconds(
+  requested: number,
+  window: CheckoutLifetime = lifetimeWindowOf({}),
+): number {
   return Math.min(
-    Math.max(requested, min + EXPIRY_HEADROOM_SECONDS),
-    max - EXPIRY_HEADROOM_SECONDS,
+    Math.max(requested, window.minSeconds + EXPIRY_HEADROOM_SECONDS),
+    window.maxSeconds - EXPIRY_HEADROOM_SECONDS,
+  );
+}
+
+/**
+ * Refuses, before anything is stored, a lifetime the provider's API cannot take (core's schema
+ * already holds it inside `CHECKOUT_EXPIRY_SECONDS`).
+ */
+export function assertLifetimeFits(
+  provider: Pick<PaymentProvider, "id" | "checkoutLifetime">,
+  request: Pick<CheckoutRequest, "expiresInSeconds">,
+): void {
+  const { minSeconds, maxSeconds } = lifetimeWindowOf(provider);
+  const requested = request.expiresInSeconds;
+  if (requested >= minSeconds && requested <= maxSeconds) return;
+  const message =
+    `${requested} is outside what provider '${provider.id}' accepts ` +
+    `(${minSeconds}–${maxSeconds} seconds)`;
+  throw new LinkpayError(
+    "INVALID_CHECKOUT_REQUEST",
+    `The checkout request is not valid: expiresInSeconds: ${message}`,
+    { details: { issues: [{ path: "expiresInSeconds", message }] } },
   );
 }
 
@@ -110,7 +145,9 @@ async function attemptFor(
         provider: deps.provider.id,
         amount: request.total,
         expiresAt: new Date(
-          now.getTime() + effectiveLifetimeSeconds(request.expiresInSeconds) * 1000,
+          now.getTime() +
+            effectiveLifetimeSeconds(request.expiresInSeconds, lifetimeWindowOf(deps.provider)) *
+              1000,
         ),
         now,
       });
@@ -172,6 +209,7 @@ export async function startCheckout(
 ): Promise<StartedCheckout> {
   const request = parseCheckoutRequest(input);
   const paymentMethods = paymentMethodsFor(deps.provider, request);
+  assertLifetimeFits(deps.provider, request);
   deps.provider.checkRequest?.({ ...request, paymentMethods });
   const attempt = await attemptFor(deps, request);
   if (attempt.providerSessionId !== null && attempt.hostedUrl !== null) {

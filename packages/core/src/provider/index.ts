@@ -1,4 +1,5 @@
 export type {
+  CheckoutLifetime,
   CheckoutReader,
   CreateCheckoutInput,
   PaymentProvider,

@@ -10,11 +10,21 @@ import type { CheckoutView, ProviderEvent } from "./provider-event";
 export interface CreateCheckoutInput extends CheckoutRequest {
   /** linkpay's id of the attempt; providers may echo it in metadata. */
   readonly attemptId: string;
-  /** Where the provider sends the shopper after paying (built from merchant config). */
+  /**
+   * Where the provider sends the shopper after paying (built from merchant config). A provider
+   * with a single return URL (KOMOJU) sends every returning shopper here, paid or not; the return
+   * page reads the state from linkpay, never from the URL.
+   */
   readonly successUrl: string;
-  /** Where the provider sends the shopper who cancels (built from merchant config). */
+  /**
+   * Where the provider sends the shopper who cancels (built from merchant config); unused by a
+   * provider without a separate cancel URL.
+   */
   readonly cancelUrl: string;
-  /** When the session must stop accepting payment. */
+  /**
+   * When the session must stop accepting payment: inside the provider's `checkoutLifetime`, with
+   * a minute of head-room at each bound, counted from when the attempt was stored.
+   */
   readonly expiresAt: Date;
   /** The methods to offer: the request's, or else every method the provider is configured with. */
   readonly paymentMethods: readonly PaymentMethod[];
@@ -22,8 +32,19 @@ export interface CreateCheckoutInput extends CheckoutRequest {
 
 /** Options of a mutating provider call. */
 export interface ProviderCallOptions {
-  /** Same key → same result at the provider (a double submit creates one session). */
+  /**
+   * Same key → same result at the provider (a double submit creates one session). Core's keys
+   * are `linkpay-checkout-<attempt id>` and `linkpay-refund-<refund id>`: stable across retries
+   * and instances, ASCII, 53 characters at most with the default (UUID) ids (a shop that passes
+   * its own `newId` keeps its ids short). Send them as they are.
+   */
   readonly idempotencyKey: string;
+}
+
+/** The session lifetimes a provider's API accepts, in seconds from when it receives the call. */
+export interface CheckoutLifetime {
+  readonly minSeconds: number;
+  readonly maxSeconds: number;
 }
 
 /** A created hosted checkout session. */
@@ -71,10 +92,19 @@ export interface PaymentProvider {
    */
   readonly paymentMethods?: readonly PaymentMethod[] | undefined;
   /**
-   * Refuses, with a typed error, a validated request this provider cannot charge as priced (a
-   * currency or amount its API cannot represent). Called before anything is stored, so a refusal
-   * leaves no attempt behind; `paymentMethods` is already resolved (never undefined) and offered
-   * by this provider. Optional: without it every valid request is accepted.
+   * The session lifetimes this provider's API accepts, when narrower than core's
+   * `CHECKOUT_EXPIRY_SECONDS` (Stripe: 30 minutes to 24 hours). `startCheckout` refuses a request
+   * whose `expiresInSeconds` is outside it, before anything is stored, and keeps a minute of
+   * head-room inside both bounds for the time the call takes. Default: core's window.
+   */
+  readonly checkoutLifetime?: CheckoutLifetime | undefined;
+  /**
+   * Refuses, with a typed error, a validated request this provider cannot charge as priced or
+   * offer as asked: a currency or amount its API cannot represent, a method's own limits (konbini
+   * amounts, slip days beyond what the PSP allows). Core's rules are the widest any provider
+   * needs; each PSP's narrower ones live here, in its adapter. Called before anything is stored,
+   * so a refusal leaves no attempt behind; `paymentMethods` is already resolved (never undefined)
+   * and offered by this provider. Optional: without it every valid request is accepted.
    */
   checkRequest?(request: CheckoutRequest): void;
   /** Creates a hosted checkout session. */

@@ -27,7 +27,18 @@ export const PAID_STATUSES: readonly PaymentStatus[] = ["paid", "partially_refun
 /** States the reconciler asks the provider about. */
 export const UNSETTLED_STATUSES: readonly PaymentStatus[] = ["open", "processing"];
 
-/** The normalized event kinds that may change an attempt's state. */
+/**
+ * The normalized event kinds that may change an attempt's state. Providers map their own events
+ * (or, for PSPs whose webhooks should not be trusted as to order, the session's current state)
+ * onto these:
+ * - `checkout.completed`: the shopper finished the hosted page, the money is not confirmed yet;
+ * - `payment.pending`: a payment was started that completes later (a konbini slip was issued);
+ * - `payment.succeeded`: the money was taken;
+ * - `payment.failed`: the payment was refused and the session can no longer be paid;
+ * - `checkout.expired`: the session (or the konbini slip) ran out unpaid;
+ * - `checkout.canceled`: the session was ended unpaid, by the merchant or the shopper;
+ * - `payment.refunded`: the cumulative refunded amount grew (`refundedAmount`).
+ */
 export const PAYMENT_EVENT_KINDS = [
   "checkout.completed",
   "payment.pending",
