@@ -36,6 +36,57 @@ describe("parseCommand", () => {
     });
   });
 
+  it("pairs KOMOJU webhook URLs with their secrets and takes the KOMOJU key", () => {
+    expect(
+      parse(
+        "--komoju-webhook-url",
+        "http://127.0.0.1:3000/webhooks/komoju",
+        "--komoju-webhook-secret",
+        "komoju-token-1",
+        "--komoju-secret-key",
+        "sk_test_komoju_cli",
+      ),
+    ).toMatchObject({
+      kind: "serve",
+      webhooks: [],
+      komoju: {
+        secretKey: "sk_test_komoju_cli",
+        webhooks: [{ url: "http://127.0.0.1:3000/webhooks/komoju", secret: "komoju-token-1" }],
+      },
+    });
+    expect(
+      parseCommand(["--komoju-webhook-url", "http://x/k"], {
+        LINKPAY_SANDBOX_KOMOJU_WEBHOOK_SECRET: "komoju-from-env",
+        LINKPAY_SANDBOX_KOMOJU_SECRET_KEY: "sk_test_from_env",
+      }),
+    ).toMatchObject({
+      komoju: { secretKey: "sk_test_from_env", webhooks: [{ secret: "komoju-from-env" }] },
+    });
+    expect(() => parse("--komoju-webhook-url", "http://x/k")).toThrow(
+      /one --komoju-webhook-secret for each --komoju-webhook-url/,
+    );
+  });
+
+  it("builds KOMOJU operator requests", () => {
+    expect(parse("komoju", "konbini", "expired", "s1", "--url", "http://127.0.0.1:5000")).toEqual({
+      kind: "remote",
+      method: "POST",
+      path: "/_sandbox/komoju/sessions/s1/konbini-expired",
+      body: {},
+      url: "http://127.0.0.1:5000",
+      apiKey: "sk_test_linkpay_sandbox_cli",
+    });
+    expect(parse("komoju", "sessions")).toMatchObject({
+      method: "GET",
+      path: "/_sandbox/komoju/sessions",
+    });
+    expect(parse("komoju", "expire", "s2")).toMatchObject({
+      path: "/_sandbox/komoju/sessions/s2/expire",
+    });
+    expect(parse("komoju", "ping")).toMatchObject({ path: "/_sandbox/komoju/ping" });
+    expect(() => parse("komoju", "refund")).toThrow(UsageError);
+  });
+
   it("builds operator requests", () => {
     expect(
       parse(

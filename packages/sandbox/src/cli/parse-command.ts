@@ -18,6 +18,11 @@ export interface ServeCommand {
   readonly publicOrigin: string | undefined;
   readonly seed: number | undefined;
   readonly faults: GlobalFaults | undefined;
+  /** The KOMOJU mode's key and webhook endpoints. */
+  readonly komoju: {
+    readonly secretKey: string | undefined;
+    readonly webhooks: readonly { readonly url: string; readonly secret: string }[];
+  };
 }
 
 /** A request to a running sandbox's operator endpoints. */
@@ -43,6 +48,9 @@ const OPTIONS = {
   "allow-non-loopback": { type: "boolean" },
   "webhook-url": { type: "string", multiple: true },
   "webhook-secret": { type: "string", multiple: true },
+  "komoju-webhook-url": { type: "string", multiple: true },
+  "komoju-webhook-secret": { type: "string", multiple: true },
+  "komoju-secret-key": { type: "string" },
   "merchant-name": { type: "string" },
   "api-key": { type: "string" },
   "public-origin": { type: "string" },
@@ -80,6 +88,22 @@ function faultsOption(value: string | undefined): GlobalFaults | undefined {
   return parsed.data;
 }
 
+/** Pairs `--<prefix>webhook-url`s with their secrets (the env's one secret fills in for all). */
+function webhookPairs(
+  urls: readonly string[],
+  secrets: readonly string[] | undefined,
+  envSecret: string | undefined,
+  prefix: string,
+): { url: string; secret: string }[] {
+  const given = secrets ?? (envSecret === undefined ? [] : [envSecret]);
+  if (urls.length !== given.length) {
+    throw new UsageError(
+      `give one --${prefix}webhook-secret for each --${prefix}webhook-url (in the same order)`,
+    );
+  }
+  return urls.map((url, index) => ({ url, secret: given[index] ?? "" }));
+}
+
 function argument(positionals: readonly string[], index: number, what: string): string {
   const value = positionals[index];
   if (value === undefined || value === "") throw new UsageError(`missing ${what}`);
@@ -99,27 +123,34 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (values.help === true || name === "help") return { kind: "help" };
   const apiKey = values["api-key"] ?? env.LINKPAY_SANDBOX_API_KEY;
   if (name === "serve") {
-    const urls = values["webhook-url"] ?? [];
-    const secrets =
-      values["webhook-secret"] ??
-      (env.LINKPAY_SANDBOX_WEBHOOK_SECRET === undefined
-        ? []
-        : [env.LINKPAY_SANDBOX_WEBHOOK_SECRET]);
-    if (urls.length !== secrets.length) {
-      throw new UsageError("give one --webhook-secret for each --webhook-url (in the same order)");
-    }
+    const webhooks = webhookPairs(
+      values["webhook-url"] ?? [],
+      values["webhook-secret"],
+      env.LINKPAY_SANDBOX_WEBHOOK_SECRET,
+      "",
+    );
+    const komojuWebhooks = webhookPairs(
+      values["komoju-webhook-url"] ?? [],
+      values["komoju-webhook-secret"],
+      env.LINKPAY_SANDBOX_KOMOJU_WEBHOOK_SECRET,
+      "komoju-",
+    );
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
     return {
       kind: "serve",
       port: integer(values.port, "port", 4242) ?? 4242,
       host: values.host ?? "127.0.0.1",
       allowNonLoopback: values["allow-non-loopback"] ?? false,
-      webhooks: urls.map((url, index) => ({ url, secret: secrets[index] ?? "" })),
+      webhooks,
       merchantName: values["merchant-name"],
       apiKey,
       publicOrigin: values["public-origin"],
       seed: integer(values.seed, "seed"),
       faults: faultsOption(values.faults),
+      komoju: {
+        secretKey: values["komoju-secret-key"] ?? env.LINKPAY_SANDBOX_KOMOJU_SECRET_KEY,
+        webhooks: komojuWebhooks,
+      },
     };
   }
   const remote = {
@@ -187,7 +218,45 @@ export function parseCommand(argv: readonly string[], env: NodeJS.ProcessEnv): C
         throw new UsageError("faults --session needs --json");
       return { kind: "remote", method: body === undefined ? "GET" : "POST", path, body, ...remote };
     }
+    case "komoju":
+      return komojuCommand(rest, remote);
     default:
       throw new UsageError(`unknown command "${name}"`);
+  }
+}
+
+/** `komoju sessions` / `komoju expire <id>` / `komoju konbini paid|expired <id>` / `komoju ping`. */
+function komojuCommand(
+  rest: readonly string[],
+  remote: Pick<RemoteCommand, "url" | "apiKey">,
+): RemoteCommand {
+  const post = (path: string): RemoteCommand => ({
+    kind: "remote",
+    method: "POST",
+    path: `/_sandbox/komoju${path}`,
+    body: {},
+    ...remote,
+  });
+  switch (rest[0]) {
+    case "sessions":
+      return {
+        kind: "remote",
+        method: "GET",
+        path: "/_sandbox/komoju/sessions",
+        body: undefined,
+        ...remote,
+      };
+    case "expire":
+      return post(`/sessions/${argument(rest, 1, "<session_id>")}/expire`);
+    case "konbini": {
+      const outcome = rest[1];
+      if (outcome !== "paid" && outcome !== "expired")
+        throw new UsageError('komoju konbini needs "paid" or "expired"');
+      return post(`/sessions/${argument(rest, 2, "<session_id>")}/konbini-${outcome}`);
+    }
+    case "ping":
+      return post("/ping");
+    default:
+      throw new UsageError('komoju needs "sessions", "expire", "konbini" or "ping"');
   }
 }

@@ -40,10 +40,12 @@ async function serve(command: ServeCommand, io: CliIo): Promise<number> {
     publicOrigin: command.publicOrigin,
     seed: command.seed,
     faults: command.faults,
+    komoju: command.komoju,
     logger: consoleLogger(io.stderr),
   });
   const { origin } = await sandbox.listen();
   io.stdout(`linkpay sandbox listening on ${origin} (test mode only; not a payment provider)\n`);
+  io.stdout(`KOMOJU mode at ${sandbox.komoju.baseUrl} (API: ${sandbox.komoju.baseUrl}/api/v1)\n`);
   if (command.webhooks.length === 0) {
     io.stderr("no --webhook-url given: events are only visible at GET /v1/events\n");
   }

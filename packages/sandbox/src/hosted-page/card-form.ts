@@ -6,7 +6,6 @@
  * message is the one shoppers see. After a refusal the problem shows next to its field, and the
  * expiry and name come back filled in; the card number and CVC never do.
  */
-import type { SessionRecord } from "../state/records";
 import type { FormFlash } from "./form-flash";
 import { html, type SafeHtml } from "./html";
 import { displayAmount } from "./order-summary";
@@ -47,9 +46,21 @@ ${invalid && html`<p class="field-error" id="${name}-error" role="alert">${error
 </div>`;
 }
 
-/** The card form of `session`, showing `flash` when the last post was refused. */
-export function cardForm(session: SessionRecord, texts: PageTexts, flash?: FormFlash): SafeHtml {
-  const amount = displayAmount(session.amountTotal, session.currency, texts);
+/** Where a card form posts and the amount its button names. */
+export interface CardFormTarget {
+  /** The form's `action` path. */
+  readonly action: string;
+  /** In the smallest unit of `currency` (lower case). */
+  readonly amountTotal: number;
+  readonly currency: string;
+}
+
+/**
+ * The card form (the same field names and ids on the Stripe and the KOMOJU page, so browser tests
+ * fill both alike), showing `flash` when the last post was refused.
+ */
+export function cardForm(target: CardFormTarget, texts: PageTexts, flash?: FormFlash): SafeHtml {
+  const amount = displayAmount(target.amountTotal, target.currency, texts);
   const problemField = flash === undefined ? undefined : FIELD_OF[flash.problem];
   const errorOf = (name: CardField) =>
     flash !== undefined && problemField === name ? texts.problems[flash.problem] : undefined;
@@ -57,7 +68,7 @@ export function cardForm(session: SessionRecord, texts: PageTexts, flash?: FormF
   return html`<section class="card">
 <h2>${texts.cardHeading}</h2>
 ${cardProblem && html`<p class="error" id="card-problem" role="alert">${texts.problems[flash.problem]}</p>`}
-<form method="post" action="/c/pay/${session.id}/card">
+<form method="post" action="${target.action}">
 ${field({
   name: "number",
   label: texts.cardNumber,

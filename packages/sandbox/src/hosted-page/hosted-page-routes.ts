@@ -107,7 +107,12 @@ export function hostedPageRoutes(options: HostedPageOptions): Router {
       return res.redirect(303, `/c/pay/${session.id}`);
     }
     const language = pageLanguage(session.locale, req);
-    res.type("html").send(challengePage({ session, challenge, language, merchantName }));
+    const action = `/c/pay/${session.id}/3ds/${challenge.id}`;
+    res
+      .type("html")
+      .send(
+        challengePage({ order: session, card: challenge.card, action, language, merchantName }),
+      );
   });
 
   router.post("/pay/:id/3ds/:challengeId", ...page, form, (req, res) => {

@@ -3,16 +3,25 @@
  * The konbini payment slip: confirmation number, payment code, deadline (in Japan time) and how to
  * pay at the store, with the way back to the shop.
  */
-import type { KonbiniVoucher, SessionRecord } from "../state/records";
+import type { KonbiniVoucher } from "../state/records";
 import { html } from "./html";
 import { layout } from "./layout";
-import { orderSummary } from "./order-summary";
+import { type OrderLines, orderSummary } from "./order-summary";
 import { type Language, TEXTS } from "./texts";
 
 /** What {@link konbiniSlipPage} shows. */
 export interface KonbiniSlipPageInput {
-  readonly session: SessionRecord;
-  readonly voucher: KonbiniVoucher;
+  readonly session: OrderLines;
+  /** The slip; KOMOJU's have no confirmation number at some stores (null). */
+  readonly voucher: Pick<KonbiniVoucher, "paymentCode" | "expiresAt" | "state"> & {
+    readonly confirmationNumber: string | null;
+  };
+  /** The chosen store, when the shopper chose one (KOMOJU). */
+  readonly store?: string | undefined;
+  /** The payment code's name at that store, in place of the default. */
+  readonly paymentCodeLabel?: string | undefined;
+  /** How to pay, in place of the default steps (e.g. at the one store the shopper chose). */
+  readonly steps?: readonly string[] | undefined;
   readonly language: Language;
   readonly merchantName: string;
   /** Where "return to the shop" leads (the session's success URL). */
@@ -21,7 +30,7 @@ export interface KonbiniSlipPageInput {
 
 /** The HTML of the slip page. */
 export function konbiniSlipPage(input: KonbiniSlipPageInput): string {
-  const { session, voucher, language, merchantName, returnUrl } = input;
+  const { session, voucher, language, merchantName, returnUrl, store, steps } = input;
   const texts = TEXTS[language];
   const state =
     voucher.state === "paid"
@@ -34,11 +43,12 @@ export function konbiniSlipPage(input: KonbiniSlipPageInput): string {
 <h2>${texts.slipHeading}</h2>
 ${state !== undefined && html`<p class="error" role="status">${state}</p>`}
 <p>${texts.slipIntro}</p>
-<p>${texts.confirmationNumber}<br><span class="numbers">${voucher.confirmationNumber}</span></p>
-<p>${texts.paymentCode}<br><span class="numbers">${voucher.paymentCode}</span></p>
+${store !== undefined && html`<p class="store">${store}</p>`}
+${voucher.confirmationNumber !== null && html`<p>${texts.confirmationNumber}<br><span class="numbers">${voucher.confirmationNumber}</span></p>`}
+<p>${input.paymentCodeLabel ?? texts.paymentCode}<br><span class="numbers">${voucher.paymentCode}</span></p>
 <p>${texts.payBy}<br><span class="deadline">${texts.deadline(new Date(voucher.expiresAt * 1000))}</span></p>
-<ol>${texts.slipSteps.map((step) => html`<li>${step}</li>`)}</ol>
+<ol>${(steps ?? texts.slipSteps).map((step) => html`<li>${step}</li>`)}</ol>
 </section>
-<p><a href="${returnUrl}">${texts.backToShop}</a></p>`;
+<p><a class="button" href="${returnUrl}">${texts.backToShop}</a></p>`;
   return layout({ language, title: texts.slipHeading, merchantName, content });
 }

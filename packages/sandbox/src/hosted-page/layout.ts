@@ -13,10 +13,12 @@ export interface LayoutInput {
   readonly title: string;
   readonly merchantName: string;
   readonly content: SafeHtml;
+  /** Which provider's hosted page this imitates (e.g. `KOMOJU`), shown under the banner. */
+  readonly imitates?: string | undefined;
 }
 
 /** A whole HTML document. */
-export function layout({ language, title, merchantName, content }: LayoutInput): string {
+export function layout({ language, title, merchantName, content, imitates }: LayoutInput): string {
   const texts = TEXTS[language];
   return html`<!doctype html>
 <html lang="${language}">
@@ -30,7 +32,7 @@ export function layout({ language, title, merchantName, content }: LayoutInput):
 <body>
 <p class="banner" role="alert">${texts.banner}</p>
 <main>
-<p class="merchant">${merchantName}</p>
+<p class="merchant">${merchantName}${imitates !== undefined && html`<span class="imitates">${texts.imitates(imitates)}</span>`}</p>
 ${content}
 </main>
 </body>

@@ -7,9 +7,19 @@
  */
 import { formatMoney } from "@linkpay/core";
 import { moneyFromStripe } from "../objects/stripe-amounts";
-import type { LineItemRecord, SessionRecord } from "../state/records";
+import type { LineItemRecord } from "../state/records";
 import { html, type SafeHtml } from "./html";
 import type { PageTexts } from "./texts";
+
+/** One line of an order summary (a Stripe line item, or one of a KOMOJU session). */
+export type SummaryLine = Pick<LineItemRecord, "name" | "unitAmount" | "quantity" | "amountTotal">;
+
+/** What an order summary shows; amounts in the smallest unit of `currency` (lower case). */
+export interface OrderLines {
+  readonly lineItems: readonly SummaryLine[];
+  readonly currency: string;
+  readonly amountTotal: number;
+}
 
 /** A Stripe `amount` of `currency`, formatted for the page (ISK 500000 reads "ISK 5,000"). */
 export function displayAmount(amount: number, currency: string, texts: PageTexts): string {
@@ -20,19 +30,19 @@ export function displayAmount(amount: number, currency: string, texts: PageTexts
 const DAYS_IN_NAME = /(\d+)\s*日分|(\d+)\s*days?\b/gi;
 
 /** Whether `item` is priced per day: its name counts as many days as its quantity. */
-function isPerDay(item: LineItemRecord): boolean {
+function isPerDay(item: SummaryLine): boolean {
   const last = [...item.name.normalize("NFKC").matchAll(DAYS_IN_NAME)].at(-1);
   return last !== undefined && Number(last[1] ?? last[2]) === item.quantity;
 }
 
-function unitLine(item: LineItemRecord, currency: string, texts: PageTexts): string | undefined {
+function unitLine(item: SummaryLine, currency: string, texts: PageTexts): string | undefined {
   const unitPrice = displayAmount(item.unitAmount, currency, texts);
   if (isPerDay(item)) return texts.unitTimesDays(unitPrice, item.quantity);
   return item.quantity > 1 ? texts.unitTimes(unitPrice, item.quantity) : undefined;
 }
 
-/** The line items and total of `session`. */
-export function orderSummary(session: SessionRecord, texts: PageTexts): SafeHtml {
+/** The line items and total of an order (a session). */
+export function orderSummary(session: OrderLines, texts: PageTexts): SafeHtml {
   const rows = session.lineItems.map((item) => {
     const unit = unitLine(item, session.currency, texts);
     return html`<tr>

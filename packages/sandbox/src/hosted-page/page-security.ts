@@ -14,10 +14,15 @@ const formActionOrigins = new WeakMap<ServerResponse, readonly string[]>();
 
 /** Allows `session`'s success and cancel origins in this response's `form-action`. */
 export function allowRedirectsOf(res: Response, session: SessionRecord): void {
-  const origins = [session.successUrl, session.cancelUrl]
-    .filter((url): url is string => url !== null)
-    .map((url) => new URL(url).origin);
-  formActionOrigins.set(res, [...new Set(origins)]);
+  allowRedirectsTo(
+    res,
+    [session.successUrl, session.cancelUrl].filter((url): url is string => url !== null),
+  );
+}
+
+/** Allows the origins of `urls` (where form posts may redirect to) in this response's `form-action`. */
+export function allowRedirectsTo(res: Response, urls: readonly string[]): void {
+  formActionOrigins.set(res, [...new Set(urls.map((url) => new URL(url).origin))]);
 }
 
 /** Middleware setting the hosted pages' headers. */

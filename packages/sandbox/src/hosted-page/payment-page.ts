@@ -35,7 +35,18 @@ function konbiniForm(session: SessionRecord, texts: PageTexts): SafeHtml {
 export function paymentPage({ session, language, merchantName, flash }: PaymentPageInput): string {
   const texts = TEXTS[language];
   const content = html`${orderSummary(session, texts)}
-${session.paymentMethodTypes.includes("card") && cardForm(session, texts, flash)}
+${
+  session.paymentMethodTypes.includes("card") &&
+  cardForm(
+    {
+      action: `/c/pay/${session.id}/card`,
+      amountTotal: session.amountTotal,
+      currency: session.currency,
+    },
+    texts,
+    flash,
+  )
+}
 ${session.paymentMethodTypes.includes("konbini") && konbiniForm(session, texts)}
 ${session.cancelUrl !== null && html`<p class="cancel"><a href="${session.cancelUrl}">${texts.cancel}</a></p>`}`;
   return layout({ language, title: texts.title, merchantName, content });

@@ -18,6 +18,7 @@ main{max-width:32rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.25rem;margin:0 0 .25rem}
 h2{font-size:1.05rem;margin:0 0 .75rem}
 .merchant{color:#57606a;margin:0 0 1rem}
+.imitates{display:block;font-size:.8rem;margin-top:.2rem}
 table{width:100%;border-collapse:collapse}
 td{padding:.35rem 0;vertical-align:top}
 td.amount{text-align:right;white-space:nowrap;padding-left:1rem;font-variant-numeric:tabular-nums}
@@ -36,5 +37,14 @@ button.secondary{background:#57606a}
 .numbers{font-size:1.4rem;font-family:ui-monospace,monospace;letter-spacing:.05em}
 .deadline{font-size:1.1rem;font-weight:600}
 a{color:#0b5cad}
+a.button{display:block;margin-top:1rem;padding:.7rem;border-radius:.35rem;background:#0b5cad;color:#fff;font-weight:600;text-align:center;text-decoration:none}
+.store{font-weight:600}
+fieldset{border:0;margin:.5rem 0 0;padding:0}
+fieldset label{display:flex;gap:.6rem;align-items:center;min-height:44px;margin:0;padding:0 .5rem;border-radius:6px;font-size:1rem;cursor:pointer}
+fieldset label:has(input:checked){background:#eef4fb}
+fieldset input{width:1.25rem;height:1.25rem;margin:0}
+.wallet{border-top:.5rem solid #ff0033}
+.wallet h1{color:#ff0033}
+button.wallet-approve{background:#ff0033}
 details{font-size:.9rem;color:#57606a}
 `;

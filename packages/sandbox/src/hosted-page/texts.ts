@@ -20,6 +20,8 @@ export type PaymentProblem =
 export interface PageTexts {
   readonly locale: string;
   readonly banner: string;
+  /** Names the provider whose page the sandbox imitates. */
+  readonly imitates: (provider: string) => string;
   readonly title: string;
   readonly total: string;
   /** "¥550 × 2" under a line of `count` units. */
@@ -93,6 +95,7 @@ export const TEXTS: Readonly<Record<Language, PageTexts>> = {
     locale: "ja-JP",
     banner:
       "テスト用サンドボックスです。本物の決済ページではありません。実際のカード番号は絶対に入力しないでください。",
+    imitates: (provider) => `${provider}の決済ページを模したテスト画面`,
     title: "お支払い",
     total: "合計",
     unitTimes: (unitPrice, count) => `${unitPrice} × ${count}`,
@@ -148,6 +151,7 @@ export const TEXTS: Readonly<Record<Language, PageTexts>> = {
   en: {
     locale: "en-US",
     banner: "Test sandbox. This is not a real payment page. Never enter a real card number.",
+    imitates: (provider) => `A test page imitating ${provider}'s checkout`,
     title: "Checkout",
     total: "Total",
     unitTimes: (unitPrice, count) => `${unitPrice} × ${count}`,

@@ -11,6 +11,7 @@ import {
   sessionFaultsSchema,
 } from "../faults/fault-settings";
 import type { FaultState } from "../faults/fault-state";
+import type { EventObject } from "../objects/stripe-shapes";
 import { expireSession } from "../operations/expire-session";
 import { markKonbiniExpired, markKonbiniPaid } from "../operations/konbini";
 import type { SandboxContext } from "../operations/sandbox-context";
@@ -23,9 +24,13 @@ import { type SessionSummary, summarize } from "./session-summary";
 export class OperatorActions {
   readonly #context: SandboxContext;
   readonly #faults: FaultState;
-  readonly #dispatcher: WebhookDispatcher;
+  readonly #dispatcher: WebhookDispatcher<EventObject>;
 
-  constructor(context: SandboxContext, faults: FaultState, dispatcher: WebhookDispatcher) {
+  constructor(
+    context: SandboxContext,
+    faults: FaultState,
+    dispatcher: WebhookDispatcher<EventObject>,
+  ) {
     this.#context = context;
     this.#faults = faults;
     this.#dispatcher = dispatcher;

@@ -19,6 +19,31 @@ export interface WebhookEndpointOptions {
   readonly enabledEvents?: readonly string[] | undefined;
 }
 
+/** One endpoint that receives KOMOJU webhooks. */
+export interface KomojuWebhookOptions {
+  /** Where to POST events, e.g. `http://127.0.0.1:3000/webhooks/komoju`. */
+  readonly url: string;
+  /** The webhook's secret token (any 8+ printable ASCII characters); signs `X-Komoju-Signature`. */
+  readonly secret: string;
+  /** Event types to send (`*`, exact types or `payment.*`); default all. */
+  readonly enabledEvents?: readonly string[] | undefined;
+}
+
+/** Options of the KOMOJU mode (served under `/komoju`). */
+export interface KomojuOptions {
+  /** The only secret key accepted (`sk_test_…`); by default any `sk_test_…` key is. */
+  readonly secretKey?: string | undefined;
+  /** Endpoints that receive KOMOJU-signed events (each gets a `ping` when the sandbox starts). */
+  readonly webhooks?: readonly KomojuWebhookOptions[] | undefined;
+  /**
+   * Days a konbini slip stays payable, until 23:59 Japan time on the last day (KOMOJU's
+   * merchant-wide "Expiry days" dashboard setting, 1–59; default 3). A session's
+   * `payment_data.payment_deadline` overrides it: a sandbox-only extension for tests, not part
+   * of KOMOJU's API.
+   */
+  readonly konbiniExpiryDays?: number | undefined;
+}
+
 /** Webhook retry policy. Stripe retries for up to three days; tests want milliseconds. */
 export interface DeliveryOptions {
   /** Attempts per delivery, first included (default 5). */
@@ -50,6 +75,8 @@ export interface SandboxOptions {
    * any test key is, each `sk_test_X` / `rk_test_X` pair an account that sees only its objects.
    */
   readonly apiKey?: string | undefined;
+  /** The KOMOJU mode: its key and webhook endpoints (its API and pages are always served). */
+  readonly komoju?: KomojuOptions | undefined;
   /** Faults in force from the start. */
   readonly faults?: FaultSettings | undefined;
   /** Seed for probabilistic faults, so a run can be replayed. */
@@ -95,6 +122,29 @@ const optionsSchema = z.strictObject({
     .string()
     .regex(/^sk_test_[A-Za-z0-9_]{4,}$/, { error: "a test secret key: sk_test_ and 4+ characters" })
     .optional(),
+  komoju: z
+    .strictObject({
+      secretKey: z
+        .string()
+        .regex(/^sk_test_[\x21-\x7e]{4,}$/, {
+          error: "a test secret key: sk_test_ and 4+ printable characters",
+        })
+        .optional(),
+      webhooks: z
+        .array(
+          z.strictObject({
+            url: httpUrl,
+            secret: z.string().regex(/^[\x21-\x7e]{8,}$/, {
+              error: "a webhook secret token: at least 8 printable ASCII characters, no spaces",
+            }),
+            enabledEvents: eventPatterns.default(["*"]),
+          }),
+        )
+        .max(16)
+        .default([]),
+      konbiniExpiryDays: z.number().int().min(1).max(59).default(3),
+    })
+    .prefault({}),
   faults: globalFaultsSchema.prefault({}),
   seed: z.number().int().optional(),
   now: z

@@ -1,10 +1,11 @@
 /**
  * @module
  * The sandbox's express application: the Stripe-compatible API under `/v1`, the operator
- * endpoints under `/_sandbox` and the hosted payment page under `/c`.
+ * endpoints under `/_sandbox`, the hosted payment page under `/c`, and the KOMOJU mode (API and
+ * pages) under `/komoju` with its operator endpoints under `/_sandbox/komoju`.
  */
 import type { Logger } from "@linkpay/core";
-import express, { type Express } from "express";
+import express, { type Express, type Router } from "express";
 import { apiRouter } from "../api/api-router";
 import type { IdempotencyStore } from "../api/idempotency";
 import { requestIds } from "../api/request-id";
@@ -26,6 +27,8 @@ export interface AppParts {
   readonly pendingWebhooks: (eventId: string) => number;
   readonly allowedOrigins: () => readonly string[];
   readonly logger: Logger;
+  /** The KOMOJU mode's routers. */
+  readonly komoju: { readonly router: Router; readonly operatorRouter: Router };
 }
 
 /** Builds the application. */
@@ -49,6 +52,8 @@ export function createApp(parts: AppParts): Express {
       logger,
     }),
   );
+  app.use("/komoju", parts.komoju.router);
+  app.use("/_sandbox/komoju", parts.komoju.operatorRouter);
   app.use("/_sandbox", operatorRoutes(parts.operator, parts.apiKey, logger));
   app.use(
     "/c",
@@ -63,7 +68,7 @@ export function createApp(parts: AppParts): Express {
     res
       .type("text/plain")
       .send(
-        "linkpay sandbox: an offline Stripe emulator for development and CI. Not a payment provider.\n",
+        "linkpay sandbox: an offline Stripe (/v1) and KOMOJU (/komoju) emulator for development and CI. Not a payment provider.\n",
       );
   });
   // Browsers ask for it on every origin; a 404 would be a console error on every hosted page.

@@ -3,6 +3,8 @@
  * Wires the public {@link Sandbox} handle to the server's start/stop and the operator actions.
  */
 import { LinkpayError } from "@linkpay/core";
+import type { KomojuMode } from "../komoju/komoju-mode";
+import type { EventObject } from "../objects/stripe-shapes";
 import type { OperatorActions } from "../operator/operator-actions";
 import type { WebhookDispatcher } from "../webhooks/webhook-dispatcher";
 import type { Sandbox, SandboxAddress } from "./sandbox-handle";
@@ -10,7 +12,8 @@ import type { Sandbox, SandboxAddress } from "./sandbox-handle";
 /** What {@link createHandle} wires together. */
 export interface HandleParts {
   readonly operator: OperatorActions;
-  readonly dispatcher: WebhookDispatcher;
+  readonly dispatcher: WebhookDispatcher<EventObject>;
+  readonly komoju: Pick<KomojuMode, "handle" | "dispatcher">;
   readonly origin: () => string;
   readonly port: () => number | undefined;
   readonly start: () => Promise<SandboxAddress>;
@@ -19,7 +22,7 @@ export interface HandleParts {
 
 /** Builds the public handle. */
 export function createHandle(parts: HandleParts): Sandbox {
-  const { operator, dispatcher } = parts;
+  const { operator, dispatcher, komoju } = parts;
   let listening: Promise<SandboxAddress> | undefined;
   const started = (): number => {
     const port = parts.port();
@@ -57,7 +60,13 @@ export function createHandle(parts: HandleParts): Sandbox {
     setFaults: (faults) => operator.setFaults(faults),
     setSessionFaults: (sessionId, faults) => operator.setSessionFaults(sessionId, faults),
     deliveries: (filter) => operator.deliveries(filter),
-    resendDelivery: (deliveryId) => operator.resend(deliveryId),
-    whenDeliveriesSettled: () => dispatcher.whenSettled(),
+    resendDelivery: (deliveryId) =>
+      komoju.dispatcher.has(deliveryId)
+        ? komoju.dispatcher.resend(deliveryId)
+        : operator.resend(deliveryId),
+    async whenDeliveriesSettled() {
+      await Promise.all([dispatcher.whenSettled(), komoju.dispatcher.whenSettled()]);
+    },
+    komoju: komoju.handle,
   };
 }

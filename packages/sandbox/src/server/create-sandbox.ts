@@ -12,12 +12,14 @@ import { EventLog } from "../events/event-log";
 import { matchesAnyEventType } from "../events/event-type-pattern";
 import { FaultState } from "../faults/fault-state";
 import { seededRandom } from "../faults/seeded-random";
+import { createKomojuMode } from "../komoju/komoju-mode";
 import { sweepExpired } from "../operations/expire-session";
 import type { SandboxContext } from "../operations/sandbox-context";
 import { OperatorActions } from "../operator/operator-actions";
 import { hostForUrl } from "../options/loopback";
 import { resolveOptions, type SandboxOptions } from "../options/sandbox-options";
 import { SandboxState } from "../state/sandbox-state";
+import { stripeWebhookSigner } from "../webhooks/stripe-webhook-signer";
 import { WebhookDispatcher } from "../webhooks/webhook-dispatcher";
 import { createApp } from "./create-app";
 import { createHandle } from "./create-handle";
@@ -53,10 +55,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     retry: resolved.delivery,
     faults,
     events,
+    signer: stripeWebhookSigner,
     clock,
     logger,
   });
   const operator = new OperatorActions(context, faults, dispatcher);
+  const allowedOrigins = () => [...new Set([origin(), localOrigin()])];
+  const komoju = createKomojuMode({
+    options: resolved.komoju,
+    clock,
+    origin,
+    allowedOrigins,
+    faults,
+    retry: resolved.delivery,
+    merchantName: resolved.merchantName,
+    apiKey: resolved.apiKey,
+    logger,
+  });
   const app = createApp({
     context,
     faults,
@@ -65,8 +80,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     apiKey: resolved.apiKey,
     merchantName: resolved.merchantName,
     pendingWebhooks: (eventId) => dispatcher.pendingCount(eventId),
-    allowedOrigins: () => [...new Set([origin(), localOrigin()])],
+    allowedOrigins,
     logger,
+    komoju,
   });
 
   let server: Server | undefined;
@@ -75,6 +91,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   return createHandle({
     operator,
     dispatcher,
+    komoju,
     origin,
     port: () => boundPort,
     async start() {
@@ -89,15 +106,20 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       server = listening;
       boundPort = address.port;
       if (resolved.expirySweepMs > 0) {
-        sweep = setInterval(() => sweepExpired(context), resolved.expirySweepMs);
+        sweep = setInterval(() => {
+          sweepExpired(context);
+          komoju.sweep();
+        }, resolved.expirySweepMs);
         sweep.unref();
       }
       logger.info({ origin: origin() }, "sandbox listening");
+      komoju.started();
       return { origin: origin(), port: address.port };
     },
     async stop() {
       clearInterval(sweep);
       dispatcher.close();
+      komoju.dispatcher.close();
       const closing = server;
       server = undefined;
       if (closing === undefined) return;

@@ -4,6 +4,7 @@
  * (the same actions as the `/_sandbox` endpoints).
  */
 import type { FaultSettings, SessionFaultSettings } from "../faults/fault-settings";
+import type { KomojuSandbox } from "../komoju/komoju-sandbox";
 import type { SessionSummary } from "../operator/session-summary";
 import type { DeliveryFilter, DeliveryRecord } from "../webhooks/delivery-record";
 
@@ -33,14 +34,19 @@ export interface Sandbox {
   markKonbiniPaid(sessionId: string): SessionSummary;
   /** Marks a pending konbini slip expired (`checkout.session.async_payment_failed`). */
   markKonbiniExpired(sessionId: string): SessionSummary;
-  /** Replaces the global faults (`{}` clears them); returns them validated. */
+  /** Replaces the global faults (`{}` clears them; they apply to KOMOJU too); returns them validated. */
   setFaults(faults: FaultSettings): FaultSettings;
   /** Replaces one session's delivery faults; they take the place of the global ones for it. */
   setSessionFaults(sessionId: string, faults: SessionFaultSettings): SessionSummary;
-  /** The webhook delivery log, oldest first. */
+  /** The Stripe webhook delivery log, oldest first (KOMOJU's: `komoju.deliveries()`). */
   deliveries(filter?: DeliveryFilter): DeliveryRecord[];
-  /** Sends a delivery's event again (no faults); returns the new delivery. */
+  /** Sends a delivery's event again (no faults; Stripe or KOMOJU); returns the new delivery. */
   resendDelivery(deliveryId: string): DeliveryRecord;
-  /** Resolves once every scheduled webhook delivery has finished (succeeded, failed or dropped). */
+  /**
+   * Resolves once every scheduled webhook delivery, Stripe's and KOMOJU's, has finished
+   * (succeeded, failed or dropped).
+   */
   whenDeliveriesSettled(): Promise<void>;
+  /** The KOMOJU mode, served under `/komoju`. */
+  readonly komoju: KomojuSandbox;
 }

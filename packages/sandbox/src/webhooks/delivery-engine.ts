@@ -7,45 +7,47 @@
  */
 import type { Logger } from "@linkpay/core";
 import type { Clock } from "../clock/clock";
-import type { EventObject } from "../objects/stripe-shapes";
 import { type DeliveryRecord, type DeliveryStatus, isFinal } from "./delivery-record";
 import type { RetryPolicy, WebhookEndpoint } from "./dispatcher-options";
 import { acknowledged, sendAttempt } from "./send-attempt";
 import { TimerSet } from "./timer-set";
+import type { OutgoingEvent, WebhookSigner } from "./webhook-signer";
 
 /** One delivery to run. */
-export interface DeliveryJob {
+export interface DeliveryJob<E extends OutgoingEvent> {
   readonly record: DeliveryRecord;
   readonly endpoint: WebhookEndpoint;
   /** First attempts with the same key are sent one after another. */
   readonly queueKey: number;
-  readonly event: EventObject;
+  readonly event: E;
   /** Sign with a wrong secret (the `badSignature` fault). */
   readonly badSignature: boolean;
 }
 
 /** What {@link DeliveryEngine} needs. */
-export interface DeliveryEngineOptions {
+export interface DeliveryEngineOptions<E extends OutgoingEvent> {
   readonly retry: RetryPolicy;
+  /** Writes and signs each attempt's request. */
+  readonly signer: WebhookSigner<E>;
   readonly clock: Clock;
   readonly logger: Logger;
 }
 
 /** Sends, retries and settles deliveries. */
-export class DeliveryEngine {
-  readonly #options: DeliveryEngineOptions;
+export class DeliveryEngine<E extends OutgoingEvent> {
+  readonly #options: DeliveryEngineOptions<E>;
   readonly #queues = new Map<number, Promise<void>>();
   readonly #timers = new TimerSet();
   readonly #abort = new AbortController();
   readonly #idle: (() => void)[] = [];
   #active = 0;
 
-  constructor(options: DeliveryEngineOptions) {
+  constructor(options: DeliveryEngineOptions<E>) {
     this.#options = options;
   }
 
   /** Starts a delivery after `delayMs` (0: queue it now). */
-  start(job: DeliveryJob, delayMs: number): void {
+  start(job: DeliveryJob<E>, delayMs: number): void {
     this.#active += 1;
     if (delayMs > 0) {
       job.record.status = "delayed";
@@ -56,13 +58,13 @@ export class DeliveryEngine {
   }
 
   /** Marks a delivery held back; it counts as unfinished until {@link DeliveryEngine.release}. */
-  hold(job: DeliveryJob): void {
+  hold(job: DeliveryJob<E>): void {
     job.record.status = "held";
     this.#active += 1;
   }
 
   /** Starts a held delivery. */
-  release(job: DeliveryJob, delayMs: number): void {
+  release(job: DeliveryJob<E>, delayMs: number): void {
     this.#active -= 1;
     this.start(job, delayMs);
   }
@@ -74,7 +76,7 @@ export class DeliveryEngine {
   }
 
   /** Aborts attempts in flight, cancels timers and marks unfinished `jobs` canceled. */
-  close(jobs: Iterable<DeliveryJob>): void {
+  close(jobs: Iterable<DeliveryJob<E>>): void {
     this.#abort.abort();
     this.#timers.clear();
     for (const job of jobs) {
@@ -84,7 +86,7 @@ export class DeliveryEngine {
     this.#wakeIdle();
   }
 
-  #enqueue(job: DeliveryJob): void {
+  #enqueue(job: DeliveryJob<E>): void {
     job.record.status = "queued";
     const tail = this.#queues.get(job.queueKey) ?? Promise.resolve();
     this.#queues.set(
@@ -94,13 +96,13 @@ export class DeliveryEngine {
   }
 
   /** One attempt that never rejects: if the sandbox itself fails (a throwing logger), so does the delivery. */
-  #run(job: DeliveryJob): Promise<void> {
+  #run(job: DeliveryJob<E>): Promise<void> {
     return this.#attempt(job).catch(() => {
       if (!isFinal(job.record.status)) this.#settle(job, "failed");
     });
   }
 
-  async #attempt(job: DeliveryJob): Promise<void> {
+  async #attempt(job: DeliveryJob<E>): Promise<void> {
     if (this.#abort.signal.aborted) return;
     const { record, endpoint } = job;
     const { retry, clock, logger } = this.#options;
@@ -110,6 +112,8 @@ export class DeliveryEngine {
       url: endpoint.url,
       secret: endpoint.secret,
       event: job.event,
+      signer: this.#options.signer,
+      deliveryId: record.id,
       badSignature: job.badSignature,
       number: record.attempts.length + 1,
       timeoutMs: retry.timeoutMs,
@@ -135,7 +139,7 @@ export class DeliveryEngine {
     }
   }
 
-  #settle(job: DeliveryJob, status: DeliveryStatus): void {
+  #settle(job: DeliveryJob<E>, status: DeliveryStatus): void {
     job.record.status = status;
     job.record.nextAttemptAt = null;
     this.#active = Math.max(0, this.#active - 1);

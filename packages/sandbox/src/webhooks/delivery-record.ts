@@ -45,6 +45,7 @@ export interface DeliveryRecord {
   readonly id: string;
   readonly eventId: string;
   readonly eventType: string;
+  /** The session the event belongs to (`""` for KOMOJU's `ping`, which belongs to none). */
   readonly sessionId: string;
   /** The endpoint's URL. */
   readonly endpoint: string;

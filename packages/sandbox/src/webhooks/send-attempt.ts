@@ -1,19 +1,20 @@
 /**
  * @module
- * One signed delivery attempt: the event serialized as Stripe sends it (pretty-printed JSON),
- * signed at send time (each retry carries a fresh timestamp), posted, and timed.
+ * One signed delivery attempt: the provider's signer writes the request at send time (Stripe's
+ * retries carry a fresh timestamp), then it is posted and timed.
  */
-import { type Clock, unixSeconds } from "../clock/clock";
-import type { EventObject } from "../objects/stripe-shapes";
+import type { Clock } from "../clock/clock";
 import type { DeliveryAttempt } from "./delivery-record";
 import { describeFailure, postWebhook } from "./post-webhook";
-import { stripeSignatureHeader, wrongSecret } from "./stripe-signature";
+import type { OutgoingEvent, WebhookSigner } from "./webhook-signer";
 
 /** Input of {@link sendAttempt}. */
-export interface SendAttemptInput {
+export interface SendAttemptInput<E extends OutgoingEvent> {
   readonly url: string;
   readonly secret: string;
-  readonly event: EventObject;
+  readonly event: E;
+  readonly signer: WebhookSigner<E>;
+  readonly deliveryId: string;
   /** Sign with a random secret instead (the `badSignature` fault). */
   readonly badSignature: boolean;
   /** 1 for the first attempt. */
@@ -24,11 +25,17 @@ export interface SendAttemptInput {
 }
 
 /** Sends one attempt and describes how it went; never rejects. */
-export async function sendAttempt(input: SendAttemptInput): Promise<DeliveryAttempt> {
-  const { event, badSignature, clock } = input;
-  const payload = JSON.stringify(event, null, 2);
-  const secret = badSignature ? wrongSecret() : input.secret;
-  const timestamp = unixSeconds(clock);
+export async function sendAttempt<E extends OutgoingEvent>(
+  input: SendAttemptInput<E>,
+): Promise<DeliveryAttempt> {
+  const { event, signer, badSignature, clock } = input;
+  const secret = badSignature ? signer.wrongSecret() : input.secret;
+  const { body, headers } = signer.request({
+    event,
+    secret,
+    deliveryId: input.deliveryId,
+    clock,
+  });
   const startedAt = clock().toISOString();
   const started = performance.now();
   let statusCode: number | null = null;
@@ -36,12 +43,8 @@ export async function sendAttempt(input: SendAttemptInput): Promise<DeliveryAtte
   try {
     statusCode = await postWebhook({
       url: input.url,
-      body: payload,
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "User-Agent": "Stripe/1.0 (+https://stripe.com/docs/webhooks)",
-        "Stripe-Signature": stripeSignatureHeader({ payload, secret, timestamp }),
-      },
+      body,
+      headers,
       timeoutMs: input.timeoutMs,
       signal: input.signal,
     });
@@ -58,7 +61,7 @@ export async function sendAttempt(input: SendAttemptInput): Promise<DeliveryAtte
   };
 }
 
-/** True for a 2xx answer, the only one Stripe counts as delivered. */
+/** True for a 2xx answer, the only one Stripe and KOMOJU count as delivered. */
 export function acknowledged(attempt: DeliveryAttempt): boolean {
   return attempt.statusCode !== null && attempt.statusCode >= 200 && attempt.statusCode < 300;
 }

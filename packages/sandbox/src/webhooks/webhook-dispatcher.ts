@@ -6,29 +6,45 @@
  * response: the {@link DeliveryEngine} sends in the background.
  */
 import { resourceMissing } from "../api/sandbox-api-error";
-import type { StoredEvent } from "../events/event-log";
 import { matchesAnyEventType } from "../events/event-type-pattern";
 import type { DeliveryPlan } from "../faults/fault-state";
 import { newId } from "../ids/new-id";
-import type { EventObject } from "../objects/stripe-shapes";
 import { DeliveryEngine, type DeliveryJob } from "./delivery-engine";
 import type { DeliveryRecord } from "./delivery-record";
-import type { DispatcherOptions } from "./dispatcher-options";
+import type { DispatcherOptions, SessionEvent } from "./dispatcher-options";
 import { ReorderHolds } from "./reorder-holds";
+import type { OutgoingEvent } from "./webhook-signer";
 
 type JobMeta = Pick<DeliveryRecord, "faults" | "copy" | "copies" | "resendOf">;
 
-/** Delivers events to webhook endpoints and keeps the delivery log. */
-export class WebhookDispatcher {
-  readonly #options: DispatcherOptions;
-  readonly #engine: DeliveryEngine;
-  readonly #jobs = new Map<string, DeliveryJob>();
-  readonly #held = new ReorderHolds<DeliveryJob>();
+/** Delivers one provider's events to its webhook endpoints and keeps their delivery log. */
+export class WebhookDispatcher<E extends OutgoingEvent> {
+  readonly #options: DispatcherOptions<E>;
+  readonly #engine: DeliveryEngine<E>;
+  readonly #jobs = new Map<string, DeliveryJob<E>>();
+  readonly #held = new ReorderHolds<DeliveryJob<E>>();
 
-  constructor(options: DispatcherOptions) {
+  constructor(options: DispatcherOptions<E>) {
     this.#options = options;
     this.#engine = new DeliveryEngine(options);
     options.events.onEvent((stored) => this.#dispatch(stored));
+  }
+
+  /** Whether a delivery with this id is in this dispatcher's log. */
+  has(deliveryId: string): boolean {
+    return this.#jobs.has(deliveryId);
+  }
+
+  /**
+   * Sends `event` to every endpoint that wants its type, without faults (KOMOJU's `ping` when a
+   * webhook is set up). It is not an event of the log, so `GET /events` does not list it.
+   */
+  announce(event: E): void {
+    const meta = { faults: [], copy: 1, copies: 1, resendOf: null };
+    this.#options.endpoints.forEach((endpoint, endpointIndex) => {
+      if (!matchesAnyEventType(endpoint.enabledEvents, event.type)) return;
+      this.#engine.start(this.#newJob(event, endpointIndex, "", meta, false), 0);
+    });
   }
 
   /** Every delivery so far, oldest first (copies, safe to keep). */
@@ -74,7 +90,7 @@ export class WebhookDispatcher {
     this.#engine.close(this.#jobs.values());
   }
 
-  #dispatch({ event, sessionId }: StoredEvent): void {
+  #dispatch({ event, sessionId }: SessionEvent<E>): void {
     this.#options.endpoints.forEach((endpoint, endpointIndex) => {
       if (!matchesAnyEventType(endpoint.enabledEvents, event.type)) return;
       const plan = this.#options.faults.planDelivery(event.type, sessionId);
@@ -82,7 +98,7 @@ export class WebhookDispatcher {
     });
   }
 
-  #route(event: EventObject, sessionId: string, endpointIndex: number, plan: DeliveryPlan): void {
+  #route(event: E, sessionId: string, endpointIndex: number, plan: DeliveryPlan): void {
     const shared = { faults: plan.applied, copies: plan.copies, resendOf: null };
     if (plan.drop) {
       const job = this.#newJob(
@@ -119,17 +135,17 @@ export class WebhookDispatcher {
   }
 
   /** Starts held jobs (after the event that overtook them, or when their hold timed out). */
-  #release(held: readonly DeliveryJob[], delayMs: number): void {
+  #release(held: readonly DeliveryJob<E>[], delayMs: number): void {
     for (const job of held) this.#engine.release(job, delayMs);
   }
 
   #newJob(
-    event: EventObject,
+    event: E,
     endpointIndex: number,
     sessionId: string,
     meta: JobMeta,
     badSignature: boolean,
-  ): DeliveryJob {
+  ): DeliveryJob<E> {
     const endpoint = this.#options.endpoints[endpointIndex];
     if (endpoint === undefined) throw new RangeError(`no webhook endpoint #${endpointIndex}`);
     const record: DeliveryRecord = {
@@ -144,7 +160,7 @@ export class WebhookDispatcher {
       nextAttemptAt: null,
       attempts: [],
     };
-    const job: DeliveryJob = { record, endpoint, queueKey: endpointIndex, event, badSignature };
+    const job: DeliveryJob<E> = { record, endpoint, queueKey: endpointIndex, event, badSignature };
     this.#jobs.set(record.id, job);
     return job;
   }

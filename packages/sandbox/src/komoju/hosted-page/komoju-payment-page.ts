@@ -1,0 +1,73 @@
+/**
+ * @module
+ * The KOMOJU hosted page of a pending session: order summary, then the payment types the session
+ * offers — card (the shared card form), konbini with a store choice, PayPay — and the way back to
+ * the shop without paying. Forms post to the sandbox and are answered with a 303; no JavaScript.
+ */
+import { cardForm } from "../../hosted-page/card-form";
+import type { FormFlash } from "../../hosted-page/form-flash";
+import { html, type SafeHtml } from "../../hosted-page/html";
+import { layout } from "../../hosted-page/layout";
+import { orderSummary } from "../../hosted-page/order-summary";
+import { type Language, type PageTexts, TEXTS } from "../../hosted-page/texts";
+import { KOMOJU_STORES, type KomojuSessionRecord } from "../state/komoju-records";
+import { orderOf, returnTarget } from "./komoju-order";
+import { KOMOJU_TEXTS, type KomojuTexts } from "./komoju-texts";
+
+/** What {@link komojuPaymentPage} shows. */
+export interface KomojuPaymentPageInput {
+  readonly session: KomojuSessionRecord;
+  readonly language: Language;
+  readonly merchantName: string;
+  /** `?lang=…` carried into the forms' actions, or "". */
+  readonly lang: string;
+  /** Why the last attempt failed (and the kept card fields), shown once. */
+  readonly flash?: FormFlash | undefined;
+  /** The shopper came back from PayPay without paying. */
+  readonly paypayCancelled?: boolean | undefined;
+}
+
+function konbiniForm(base: string, lang: string, texts: PageTexts, own: KomojuTexts): SafeHtml {
+  return html`<section class="card">
+<h2>${texts.konbiniHeading}</h2>
+<p>${own.konbiniIntro}</p>
+<form method="post" action="${base}/konbini${lang}">
+<fieldset>
+<legend>${own.storeLegend}</legend>
+${KOMOJU_STORES.map(
+  (store) =>
+    html`<label><input type="radio" name="store" value="${store}" required> ${own.stores[store]}</label>`,
+)}
+</fieldset>
+<button type="submit" class="secondary">${texts.konbiniButton}</button>
+</form>
+</section>`;
+}
+
+function paypayForm(base: string, lang: string, own: KomojuTexts): SafeHtml {
+  return html`<section class="card">
+<h2>${own.paypayHeading}</h2>
+<p>${own.paypayIntro}</p>
+<form method="post" action="${base}/paypay${lang}">
+<button type="submit" class="secondary">${own.paypayButton}</button>
+</form>
+</section>`;
+}
+
+/** The HTML of the payment page. */
+export function komojuPaymentPage(input: KomojuPaymentPageInput): string {
+  const { session, language, merchantName, lang, flash } = input;
+  const texts = TEXTS[language];
+  const own = KOMOJU_TEXTS[language];
+  const order = orderOf(session, texts);
+  const base = `/komoju/sessions/${session.id}`;
+  const offers = (type: KomojuSessionRecord["paymentTypes"][number]) =>
+    session.paymentTypes.includes(type);
+  const content = html`${orderSummary(order, texts)}
+${input.paypayCancelled === true && html`<p class="error" role="status">${own.paypayCancelled}</p>`}
+${offers("credit_card") && cardForm({ action: `${base}/card${lang}`, amountTotal: order.amountTotal, currency: order.currency }, texts, flash)}
+${offers("konbini") && konbiniForm(base, lang, texts, own)}
+${offers("paypay") && paypayForm(base, lang, own)}
+<p class="cancel"><a href="${returnTarget(session)}">${own.leaveWithoutPaying}</a></p>`;
+  return layout({ language, title: texts.title, merchantName, content, imitates: "KOMOJU" });
+}
