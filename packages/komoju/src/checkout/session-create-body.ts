@@ -1,0 +1,52 @@
+/**
+ * @module
+ * The JSON body of `POST /api/v1/sessions` for one attempt.
+ */
+import type { CreateCheckoutInput } from "@linkpay/core";
+import { KOMOJU_PAYMENT_TYPES } from "../options/komoju-provider-options";
+import { linkpayMetadata } from "./linkpay-metadata";
+
+/** KOMOJU's longest session lifetime. */
+const MAX_EXPIRES_IN_SECONDS = 86_400;
+
+/**
+ * KOMOJU wants `external_order_num` unique per session; a retry after a cancel is a new session
+ * for the same order, so the attempt's id is part of it.
+ */
+export function externalOrderNum(
+  input: Pick<CreateCheckoutInput, "orderRef" | "attemptId">,
+): string {
+  return `${input.orderRef}-${input.attemptId.slice(0, 8)}`;
+}
+
+/**
+ * The session's lifetime in whole seconds from `now`, so KOMOJU's `expires_at` lands on the
+ * attempt's `expiresAt` (rounded, as KOMOJU counts from its own clock).
+ */
+export function expiresInSeconds(expiresAt: Date, now: Date): number {
+  const seconds = Math.round((expiresAt.getTime() - now.getTime()) / 1000);
+  return Math.min(Math.max(seconds, 1), MAX_EXPIRES_IN_SECONDS);
+}
+
+/** The create-session body: prices from the merchant, linkpay's references in metadata. */
+export function sessionCreateBody(input: CreateCheckoutInput, now: Date): Record<string, unknown> {
+  return {
+    amount: input.total.amount,
+    currency: input.total.currency,
+    return_url: input.successUrl,
+    ...(input.locale === "auto" ? {} : { default_locale: input.locale }),
+    ...(input.customerEmail === undefined ? {} : { email: input.customerEmail }),
+    expires_in_seconds: expiresInSeconds(input.expiresAt, now),
+    payment_types: input.paymentMethods.map((method) => KOMOJU_PAYMENT_TYPES[method]),
+    metadata: linkpayMetadata(input),
+    line_items: input.lineItems.map((item) => ({
+      description: item.name,
+      amount: item.unitAmount.amount,
+      quantity: item.quantity,
+    })),
+    payment_data: {
+      external_order_num: externalOrderNum(input),
+      capture: "auto",
+    },
+  };
+}
