@@ -1,11 +1,12 @@
 /**
  * @module
- * The demo and the production entry point: reads the environment, starts the app (and the sandbox
- * when no Stripe key is set), prints where to go, and stops everything cleanly on Ctrl-C.
+ * The demo and the production entry point: reads the environment, starts the app (and the sandbox,
+ * in the mode of PAYMENT_PROVIDER, when that provider has no keys), prints where to go and which
+ * provider takes the payments, and stops everything cleanly on Ctrl-C.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config/config";
-import { startRentalCar } from "./server/start-rental-car";
+import { type RentalCar, startRentalCar } from "./server/start-rental-car";
 import { DEV_OUTBOX_PATH, devOutboxMounted } from "./web/dev-outbox";
 
 const RATE_LIMIT_PLACES = {
@@ -26,20 +27,37 @@ function writePatrolKey(sandboxKey: string): void {
   writeFileSync(PATROL_KEY_FILE, `${sandboxKey.replace(/^sk_/, "rk_")}\n`, { mode: 0o600 });
 }
 
+/** The start-up lines about payments: which provider, and the sandbox's addresses and key. */
+function paymentLines(app: RentalCar): string[] {
+  const { sandbox, sandboxKey } = app;
+  if (sandbox === undefined) {
+    return [`  Payments: ${app.paymentProvider === "komoju" ? "KOMOJU" : "Stripe"}`];
+  }
+  if (app.paymentProvider === "komoju") {
+    return [
+      `  Payments: KOMOJU, emulated by the offline sandbox at ${sandbox.komoju.baseUrl} (test card 4242 4242 4242 4242)`,
+      `  Sandbox operator key (test only): ${sandboxKey}`,
+      `  A konbini slip is paid with POST ${sandbox.origin}/_sandbox/komoju/sessions/<session id>/konbini-paid`,
+    ];
+  }
+  return [
+    `  Payments: Stripe, emulated by the offline sandbox at ${sandbox.origin} (test card 4242 4242 4242 4242)`,
+    `  Sandbox operator key (test only): ${sandboxKey}`,
+    `  Patrol: the sandbox's restricted key for it is in ${PATROL_KEY_FILE}; run \`npm run patrol:demo\``,
+  ];
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await startRentalCar({ config });
-  if (app.sandboxKey !== undefined) writePatrolKey(app.sandboxKey);
+  // The patrol's config reads a Stripe sandbox (linkpay-patrol.json).
+  if (app.sandboxKey !== undefined && app.paymentProvider === "stripe") {
+    writePatrolKey(app.sandboxKey);
+  }
   const lines = [
     "",
     `  Linkpay Rent-a-Car is running: ${app.url}`,
-    app.sandbox === undefined
-      ? "  Payments: Stripe"
-      : [
-          `  Payments: the offline sandbox at ${app.sandbox.origin} (test card 4242 4242 4242 4242)`,
-          `  Sandbox operator key (test only): ${app.sandboxKey}`,
-          `  Patrol: the sandbox's restricted key for it is in ${PATROL_KEY_FILE}; run \`npm run patrol:demo\``,
-        ].join("\n"),
+    ...paymentLines(app),
     `  Database: ${config.databaseUrl.startsWith("sqlite:") ? config.databaseUrl : "PostgreSQL"}`,
     `  Rate limits: ${RATE_LIMIT_PLACES[app.rateLimitStore]}`,
     ...(devOutboxMounted({

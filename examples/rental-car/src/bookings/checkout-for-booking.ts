@@ -3,13 +3,22 @@
  * The checkout request for a booking: the lines priced when it was made, in its language, and the
  * payment methods that suit it. Nothing here comes from the current request.
  *
- * Konbini is offered only when its slip can be paid in time and for this amount: the slip must
- * expire by the end of the day before pick-up (a car is not handed over against an unpaid slip),
- * at least one full day after it is issued, and Stripe's konbini takes ¥120–¥300,000. Otherwise
- * the checkout offers cards only, instead of failing at the provider.
+ * The methods are the provider's (Stripe: card and konbini; KOMOJU: card, konbini and PayPay),
+ * less the ones that do not suit this booking. Konbini is offered only when its slip can be paid in
+ * time and for this amount: the slip must expire by the end of the day before pick-up (a car is
+ * not handed over against an unpaid slip), at least one full day after it is issued, and the
+ * provider must take the amount by konbini. The amount limits are the provider adapter's own (its
+ * `checkRequest`: Stripe's konbini takes ¥120–¥300,000), so the app keeps no copy of them and a
+ * method the provider would refuse is left out instead of failing at the provider.
  */
-import { money, type StartCheckoutInput } from "@linkpay/core";
-import { konbiniCanCharge } from "@linkpay/stripe";
+import {
+  type CheckoutRequest,
+  isLinkpayError,
+  type PaymentMethod,
+  type PaymentProvider,
+  parseCheckoutRequest,
+  type StartCheckoutInput,
+} from "@linkpay/core";
 import * as z from "zod";
 import { addDays, tokyoDate } from "../pricing/rental-period";
 import type { Booking } from "./bookings";
@@ -44,23 +53,51 @@ export function konbiniDays(booking: Pick<Booking, "pick_up_at">, now: Date): nu
   return Math.max(0, Math.min(days, KONBINI_MAX_DAYS));
 }
 
+/** What the app needs to know of the provider: the methods it offers and its own limits. */
+export type CheckoutProvider = Pick<PaymentProvider, "paymentMethods" | "checkRequest">;
+
+/** Whether `provider` takes `request` by `method` alone (its `checkRequest` does not refuse it). */
+function providerTakes(
+  provider: CheckoutProvider,
+  request: CheckoutRequest,
+  method: PaymentMethod,
+): boolean {
+  try {
+    provider.checkRequest?.({ ...request, paymentMethods: [method], konbini: undefined });
+    return true;
+  } catch (error) {
+    // A refusal is a typed error naming the method's limit; anything else is a bug, not an answer.
+    if (isLinkpayError(error)) return false;
+    throw error;
+  }
+}
+
 /** The payment methods (and konbini's deadline) for `booking` started at `now`. */
 function paymentChoice(
   booking: Booking,
+  request: CheckoutRequest,
   now: Date,
+  provider: CheckoutProvider,
 ): Pick<StartCheckoutInput, "paymentMethods" | "konbini"> {
+  const offered = provider.paymentMethods ?? ["card"];
   const days = konbiniDays(booking, now);
-  if (days < 1 || !konbiniCanCharge(money(booking.total, "JPY"))) {
-    return { paymentMethods: ["card"] };
-  }
-  // Konbini among what the provider offers (card only when it is not configured for konbini).
-  return { konbini: { expiresAfterDays: days } };
+  const methods = offered.filter(
+    (method) => (method !== "konbini" || days >= 1) && providerTakes(provider, request, method),
+  );
+  const konbini = methods.includes("konbini") ? { konbini: { expiresAfterDays: days } } : {};
+  // Everything the provider offers suits: leave the list to it, as configured.
+  if (methods.length === offered.length) return konbini;
+  return { paymentMethods: methods.length > 0 ? methods : ["card"], ...konbini };
 }
 
-/** What `payments.startCheckout` gets for `booking`, started at `now`. */
-export function checkoutFor(booking: Booking, now: Date): StartCheckoutInput {
+/** What `payments.startCheckout` gets for `booking`, started at `now`, with `provider`. */
+export function checkoutFor(
+  booking: Booking,
+  now: Date,
+  provider: CheckoutProvider,
+): StartCheckoutInput {
   const lines = storedLines.parse(JSON.parse(booking.lines_json));
-  return {
+  const input: StartCheckoutInput = {
     orderRef: booking.reference,
     currency: "JPY",
     total: booking.total,
@@ -72,6 +109,6 @@ export function checkoutFor(booking: Booking, now: Date): StartCheckoutInput {
     customerEmail: booking.customer_email,
     locale: booking.locale,
     metadata: { booking_id: booking.id },
-    ...paymentChoice(booking, now),
   };
+  return { ...input, ...paymentChoice(booking, parseCheckoutRequest(input), now, provider) };
 }

@@ -1,7 +1,9 @@
 /**
  * @module
  * The configuration: its defaults, one refusal naming every bad variable at once, secrets never
- * echoed, Stripe's key and webhook secret only together, and what production requires.
+ * echoed, Stripe's key and webhook secret only together, and what production requires; the
+ * provider switch (PAYMENT_PROVIDER): KOMOJU's variables checked by @linkpay/komoju under their
+ * own names, and the other provider's variables refused.
  */
 import { inspect } from "node:util";
 import { describe, expect, it } from "@jest/globals";
@@ -10,6 +12,8 @@ import { ConfigError, loadConfig } from "./config";
 const SECRET_KEY = "sk_test_51HxQaZ2eZvKYlo2C0123456789abcdef";
 const WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 const SESSION_SECRET = "a-session-secret-of-at-least-32-characters";
+const KOMOJU_KEY = "sk_test_komojuConfigTest0123456789";
+const KOMOJU_WEBHOOK_SECRET = "komoju-webhook-token-0123456789abcdef";
 
 /** The ConfigError `env` is refused with (fails the test when it is accepted). */
 function refusal(env: Record<string, string>): ConfigError {
@@ -301,5 +305,135 @@ describe("loadConfig", () => {
         expect.stringMatching(/^TRUST_PROXY must be a hop count \(1\)/),
       ]);
     }
+  });
+});
+
+describe("loadConfig: PAYMENT_PROVIDER", () => {
+  it("uses Stripe by default, and the KOMOJU sandbox with PAYMENT_PROVIDER=komoju and no keys", () => {
+    expect(loadConfig({})).toMatchObject({ paymentProvider: "stripe", komoju: undefined });
+    expect(loadConfig({ PAYMENT_PROVIDER: " " }).paymentProvider).toBe("stripe");
+    expect(loadConfig({ PAYMENT_PROVIDER: "komoju" })).toMatchObject({
+      paymentProvider: "komoju",
+      stripe: undefined,
+      komoju: undefined,
+    });
+    expect(refusal({ PAYMENT_PROVIDER: "paypal" }).problems).toEqual([
+      "PAYMENT_PROVIDER must be stripe or komoju",
+    ]);
+  });
+
+  it("reads KOMOJU's keys, server and payment methods", () => {
+    const config = loadConfig({
+      PAYMENT_PROVIDER: "komoju",
+      KOMOJU_SECRET_KEY: KOMOJU_KEY,
+      KOMOJU_WEBHOOK_SECRET,
+      KOMOJU_API_URL: "http://127.0.0.1:4242/komoju",
+      KOMOJU_PAYMENT_METHODS: "card, konbini,paypay",
+    });
+    expect(config).toMatchObject({
+      paymentProvider: "komoju",
+      stripe: undefined,
+      komoju: {
+        secretKey: KOMOJU_KEY,
+        webhookSecret: KOMOJU_WEBHOOK_SECRET,
+        apiUrl: "http://127.0.0.1:4242/komoju",
+        checkoutUrl: undefined,
+        paymentMethods: ["card", "konbini", "paypay"],
+      },
+    });
+    const real = loadConfig({
+      PAYMENT_PROVIDER: "komoju",
+      KOMOJU_SECRET_KEY: KOMOJU_KEY,
+      KOMOJU_WEBHOOK_SECRET,
+    });
+    expect(real.komoju).toMatchObject({ apiUrl: undefined, paymentMethods: ["card"] });
+  });
+
+  it("refuses the other provider's variables, naming each", () => {
+    expect(
+      refusal({
+        PAYMENT_PROVIDER: "komoju",
+        STRIPE_SECRET_KEY: SECRET_KEY,
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      }).problems,
+    ).toEqual([
+      "STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET are set, but PAYMENT_PROVIDER is komoju: unset them, or set PAYMENT_PROVIDER=stripe",
+    ]);
+    expect(
+      refusal({ PAYMENT_PROVIDER: "komoju", STRIPE_PAYMENT_METHODS: "card" }).problems,
+    ).toEqual([
+      "STRIPE_PAYMENT_METHODS is set, but PAYMENT_PROVIDER is komoju: unset it, or set PAYMENT_PROVIDER=stripe",
+    ]);
+    expect(refusal({ KOMOJU_SECRET_KEY: KOMOJU_KEY, KOMOJU_WEBHOOK_SECRET }).problems).toEqual([
+      "KOMOJU_SECRET_KEY, KOMOJU_WEBHOOK_SECRET are set, but PAYMENT_PROVIDER is stripe: unset them, or set PAYMENT_PROVIDER=komoju",
+    ]);
+    expect(
+      refusal({
+        PAYMENT_PROVIDER: "stripe",
+        STRIPE_SECRET_KEY: SECRET_KEY,
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        KOMOJU_API_URL: "https://komoju.com",
+      }).problems,
+    ).toEqual([
+      "KOMOJU_API_URL is set, but PAYMENT_PROVIDER is stripe: unset it, or set PAYMENT_PROVIDER=komoju",
+    ]);
+  });
+
+  it("refuses a KOMOJU key without its webhook secret, and a KOMOJU server without keys", () => {
+    const together =
+      "KOMOJU_SECRET_KEY and KOMOJU_WEBHOOK_SECRET go together: set both, or neither for the sandbox";
+    expect(refusal({ PAYMENT_PROVIDER: "komoju", KOMOJU_SECRET_KEY: KOMOJU_KEY }).problems).toEqual(
+      [together],
+    );
+    expect(refusal({ PAYMENT_PROVIDER: "komoju", KOMOJU_WEBHOOK_SECRET }).problems).toEqual([
+      together,
+    ]);
+    expect(
+      refusal({ PAYMENT_PROVIDER: "komoju", KOMOJU_API_URL: "http://127.0.0.1:4242/komoju" })
+        .problems,
+    ).toEqual([
+      "KOMOJU_API_URL needs KOMOJU_SECRET_KEY and KOMOJU_WEBHOOK_SECRET (without them the app starts its own sandbox in KOMOJU mode)",
+    ]);
+  });
+
+  it("checks KOMOJU settings with @linkpay/komoju's rules, each under its variable, never quoting a secret", () => {
+    const error = refusal({
+      PAYMENT_PROVIDER: "komoju",
+      KOMOJU_SECRET_KEY: "pk_test_komojuPublishable0123456789",
+      KOMOJU_WEBHOOK_SECRET: ` ${KOMOJU_WEBHOOK_SECRET}`,
+      KOMOJU_API_URL: "ftp://komoju.example",
+      KOMOJU_CHECKOUT_URL: "https://komoju.example/pay?x=1",
+      KOMOJU_PAYMENT_METHODS: "card,alipay",
+    });
+    expect(error.problems).toEqual([
+      "KOMOJU_PAYMENT_METHODS must list card, konbini or paypay, each once (card,konbini)",
+      expect.stringMatching(/^KOMOJU_SECRET_KEY: secretKey is a publishable key/),
+      expect.stringMatching(/^KOMOJU_API_URL: apiBaseUrl must use https:/),
+      expect.stringMatching(/^KOMOJU_CHECKOUT_URL: checkoutBaseUrl must not have a query/),
+      expect.stringMatching(/^KOMOJU_WEBHOOK_SECRET: webhookSecrets/),
+    ]);
+    const text = shown(error);
+    expect(text).not.toContain("komojuPublishable");
+    expect(text).not.toContain(KOMOJU_WEBHOOK_SECRET);
+  });
+
+  it("requires the chosen provider's key in production", () => {
+    const production = {
+      NODE_ENV: "production",
+      SESSION_SECRET,
+      PUBLIC_BASE_URL: "https://rental.example",
+      CONSOLE_PUBLIC_URL: "https://admin.rental.example",
+    };
+    expect(refusal({ ...production, PAYMENT_PROVIDER: "komoju" }).problems).toEqual([
+      "KOMOJU_SECRET_KEY is required in production (the sandbox is for development)",
+    ]);
+    expect(
+      loadConfig({
+        ...production,
+        PAYMENT_PROVIDER: "komoju",
+        KOMOJU_SECRET_KEY: KOMOJU_KEY,
+        KOMOJU_WEBHOOK_SECRET,
+      }).komoju?.secretKey,
+    ).toBe(KOMOJU_KEY);
   });
 });

@@ -4,9 +4,15 @@
  * start names every missing or malformed variable at once and never prints a secret's value.
  */
 
-import { checkStripeProviderOptions, type StripeProviderOptions } from "@linkpay/stripe";
 import * as z from "zod";
 import { isAddressOrRange } from "./ip-ranges";
+import {
+  type KomojuConfig,
+  komojuKonbiniExpiryDaysSchema,
+  komojuPaymentMethodsSchema,
+} from "./komoju-config";
+import { isProviderName, type PaymentProviderName, providerProblems } from "./provider-config";
+import type { StripeConfig } from "./stripe-config";
 import { type TrustProxy, trustProxySchema } from "./trust-proxy";
 
 /** The validated configuration. */
@@ -16,8 +22,18 @@ export interface AppConfig {
   readonly databaseUrl: string;
   /** The origin shoppers reach the app at; default `http://localhost:<port>`. */
   readonly publicBaseUrl: string;
-  /** Real Stripe (test mode) or a Stripe-compatible server; undefined: start the sandbox. */
+  /** `PAYMENT_PROVIDER`: who takes the payments, `stripe` (default) or `komoju`. */
+  readonly paymentProvider: PaymentProviderName;
+  /**
+   * With `stripe`: real Stripe (test mode) or a Stripe-compatible server; undefined: start the
+   * sandbox. Always undefined with `komoju`.
+   */
   readonly stripe: StripeConfig | undefined;
+  /**
+   * With `komoju`: real KOMOJU or a KOMOJU-compatible server (a sandbox's `/komoju`); undefined:
+   * start the sandbox in its KOMOJU mode. Always undefined with `stripe`.
+   */
+  readonly komoju: KomojuConfig | undefined;
   /** Signs CSRF tokens and booking links; a fresh random one when unset (demo only). */
   readonly sessionSecret: string | undefined;
   /** Seconds between reconciliation passes (0 turns the loop off). */
@@ -41,7 +57,7 @@ export interface AppConfig {
    * commit survives a crash of the app, not of the machine; much faster on slow disks).
    */
   readonly sqliteSynchronous: "full" | "normal";
-  /** Where the built-in sandbox listens when there is no Stripe key (`SANDBOX_PORT`, 4242). */
+  /** Where the built-in sandbox listens when the provider has no keys (`SANDBOX_PORT`, 4242). */
   readonly sandboxPort: number;
   /** The staff console's own port (`CONSOLE_PORT`, 3001): a separate origin from the shop. */
   readonly consolePort: number;
@@ -64,18 +80,6 @@ export interface AppConfig {
    */
   readonly trustProxy: TrustProxy;
   readonly production: boolean;
-}
-
-/** How the app talks to Stripe. */
-export interface StripeConfig {
-  readonly secretKey: string;
-  readonly webhookSecret: string;
-  /** `STRIPE_API_URL`: another API origin (the sandbox, an emulator); unset: api.stripe.com. */
-  readonly apiUrl: string | undefined;
-  /** Where the hosted pages of `apiUrl` live (`STRIPE_CHECKOUT_ORIGIN`; default `apiUrl`). */
-  readonly checkoutOrigin: string | undefined;
-  /** `STRIPE_PAYMENT_METHODS`: `card` (default) or `card,konbini` (enable konbini at Stripe first). */
-  readonly paymentMethods: readonly ("card" | "konbini")[];
 }
 
 /** A start-up refusal listing every problem. */
@@ -121,12 +125,24 @@ const envSchema = z.object({
     { error: "DATABASE_URL must start with sqlite: or postgres://" },
   ),
   PUBLIC_BASE_URL: origin("PUBLIC_BASE_URL"),
-  // The Stripe settings are checked by @linkpay/stripe itself (see stripeProblems), so the rules
+  PAYMENT_PROVIDER: optional
+    .transform((value) => value ?? "stripe")
+    .refine((value): value is PaymentProviderName => isProviderName(value), {
+      error: "PAYMENT_PROVIDER must be stripe or komoju",
+    }),
+  // The Stripe settings are checked by @linkpay/stripe itself (stripe-config.ts), so the rules
   // for a key or an origin live in one place.
   STRIPE_SECRET_KEY: optional,
   STRIPE_WEBHOOK_SECRET: optional,
   STRIPE_API_URL: optional,
   STRIPE_CHECKOUT_ORIGIN: optional,
+  // Likewise the KOMOJU settings, by @linkpay/komoju (komoju-config.ts).
+  KOMOJU_SECRET_KEY: optional,
+  KOMOJU_WEBHOOK_SECRET: optional,
+  KOMOJU_API_URL: optional,
+  KOMOJU_CHECKOUT_URL: optional,
+  KOMOJU_PAYMENT_METHODS: komojuPaymentMethodsSchema,
+  KOMOJU_KONBINI_EXPIRY_DAYS: komojuKonbiniExpiryDaysSchema,
   SESSION_SECRET: noWhitespace("SESSION_SECRET").refine(
     (value) => value === undefined || value.length >= 32,
     { error: "SESSION_SECRET must be at least 32 characters" },
@@ -223,53 +239,6 @@ const envSchema = z.object({
 
 const LOCAL_HOSTS: ReadonlySet<string> = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-/** The Stripe provider's options for these settings (what the app creates the provider with). */
-export function stripeProviderOptions(
-  stripe: Omit<StripeConfig, "paymentMethods"> & Partial<Pick<StripeConfig, "paymentMethods">>,
-): StripeProviderOptions {
-  const origin = stripe.checkoutOrigin ?? stripe.apiUrl;
-  return {
-    secretKey: stripe.secretKey,
-    webhookSecrets: stripe.webhookSecret,
-    ...(stripe.apiUrl === undefined ? {} : { apiBaseUrl: stripe.apiUrl }),
-    ...(origin === undefined ? {} : { checkoutOrigins: [origin] }),
-    ...(stripe.paymentMethods === undefined ? {} : { paymentMethodTypes: stripe.paymentMethods }),
-  };
-}
-
-/** Which variable each provider option comes from, to name it in a problem. */
-const STRIPE_VARIABLES: Readonly<Record<string, string>> = {
-  secretKey: "STRIPE_SECRET_KEY",
-  webhookSecrets: "STRIPE_WEBHOOK_SECRET",
-  apiBaseUrl: "STRIPE_API_URL",
-  paymentMethodTypes: "STRIPE_PAYMENT_METHODS",
-};
-
-/** What @linkpay/stripe finds wrong with the raw Stripe variables, each naming its variable. */
-function stripeProblems(env: Readonly<Record<string, string | undefined>>): string[] {
-  const blankToUndefined = (value: string | undefined) =>
-    value === undefined || value.trim() === "" ? undefined : value;
-  const checkoutOrigin = blankToUndefined(env.STRIPE_CHECKOUT_ORIGIN);
-  const issues = checkStripeProviderOptions(
-    stripeProviderOptions({
-      secretKey: env.STRIPE_SECRET_KEY ?? "",
-      webhookSecret: env.STRIPE_WEBHOOK_SECRET ?? "",
-      apiUrl: blankToUndefined(env.STRIPE_API_URL),
-      checkoutOrigin,
-    }),
-  );
-  return issues.map((issue) => {
-    const option = issue.option.replace(/\[\d+\]$/, "");
-    const variable =
-      option === "checkoutOrigins"
-        ? checkoutOrigin === undefined
-          ? "STRIPE_API_URL"
-          : "STRIPE_CHECKOUT_ORIGIN"
-        : (STRIPE_VARIABLES[option] ?? "STRIPE_SECRET_KEY");
-    return `${variable}: ${issue.message}`;
-  });
-}
-
 /** Reads and checks the configuration; throws a ConfigError naming every problem. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -278,15 +247,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   // malformed: one start names every problem (set = present and not blank, as `optional` reads).
   const isSet = (name: string) => (env[name] ?? "").trim() !== "";
   const production = env.NODE_ENV === "production";
-  if (isSet("STRIPE_SECRET_KEY") !== isSet("STRIPE_WEBHOOK_SECRET")) {
-    problems.push(
-      "STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together: set both, or neither for the sandbox",
-    );
-  }
-  if (isSet("STRIPE_SECRET_KEY") && isSet("STRIPE_WEBHOOK_SECRET")) {
-    problems.push(...stripeProblems(env));
-  }
-  if (production && !isSet("STRIPE_SECRET_KEY")) {
+  const provider = (env.PAYMENT_PROVIDER ?? "").trim() || "stripe";
+  if (isProviderName(provider)) problems.push(...providerProblems(provider, isSet, env));
+  if (production && provider === "komoju" && !isSet("KOMOJU_SECRET_KEY")) {
+    problems.push("KOMOJU_SECRET_KEY is required in production (the sandbox is for development)");
+  } else if (production && provider !== "komoju" && !isSet("STRIPE_SECRET_KEY")) {
     problems.push("STRIPE_SECRET_KEY is required in production (the sandbox is for development)");
   }
   if (production && !isSet("SESSION_SECRET")) {
@@ -302,12 +267,28 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   const values = parsed.data;
   const key = values.STRIPE_SECRET_KEY;
   const webhookSecret = values.STRIPE_WEBHOOK_SECRET;
+  const komojuKey = values.KOMOJU_SECRET_KEY;
+  const komojuWebhookSecret = values.KOMOJU_WEBHOOK_SECRET;
   return {
     port: values.PORT,
     databaseUrl: values.DATABASE_URL ?? "sqlite:./data/rental-car.db",
     publicBaseUrl: values.PUBLIC_BASE_URL ?? `http://localhost:${values.PORT}`,
+    paymentProvider: values.PAYMENT_PROVIDER,
+    komoju:
+      values.PAYMENT_PROVIDER === "komoju" &&
+      komojuKey !== undefined &&
+      komojuWebhookSecret !== undefined
+        ? {
+            secretKey: komojuKey,
+            webhookSecret: komojuWebhookSecret,
+            apiUrl: values.KOMOJU_API_URL,
+            checkoutUrl: values.KOMOJU_CHECKOUT_URL,
+            paymentMethods: values.KOMOJU_PAYMENT_METHODS,
+            konbiniExpiryDays: values.KOMOJU_KONBINI_EXPIRY_DAYS,
+          }
+        : undefined,
     stripe:
-      key !== undefined && webhookSecret !== undefined
+      values.PAYMENT_PROVIDER === "stripe" && key !== undefined && webhookSecret !== undefined
         ? {
             secretKey: key,
             webhookSecret,

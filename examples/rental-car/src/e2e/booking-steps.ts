@@ -14,6 +14,16 @@ import type { OutboxTable } from "../db/app-tables";
 import type { RentalCar } from "../server/start-rental-car";
 import type { Lang } from "../web/format";
 import { TEXTS } from "../web/i18n";
+import {
+  hostedPathPattern,
+  operatorOf,
+  PAGE_WAIT_MS,
+  type Provider,
+  payWithCard,
+  sandboxOf,
+} from "./hosted-page-steps";
+
+export { PAGE_WAIT_MS, payWithCard, sandboxOf } from "./hosted-page-steps";
 
 /** The test card the sandbox approves. */
 export const SUCCESS_CARD = "4242424242424242";
@@ -21,9 +31,6 @@ export const SUCCESS_CARD = "4242424242424242";
 export const DECLINE_CARD = "4000000000000002";
 /** Asks for 3-D Secure first. */
 export const THREE_D_SECURE_CARD = "4000002760003184";
-
-/** How long a step may wait for a page (the return page reloads itself every 2 s). */
-export const PAGE_WAIT_MS = 10_000;
 
 /** The shopper typed into the booking form. The e-mail is unique per scenario. */
 export interface Shopper {
@@ -54,12 +61,6 @@ export interface OnHostedPage {
   readonly sessionId: string;
   /** The booking as stored when the shopper reached the hosted page. */
   readonly booking: Booking;
-}
-
-/** The app with the sandbox it was started with (tests always start one). */
-export function sandboxOf(app: RentalCar): NonNullable<RentalCar["sandbox"]> {
-  if (app.sandbox === undefined) throw new Error("the app was started without its sandbox");
-  return app.sandbox;
 }
 
 /**
@@ -247,7 +248,8 @@ export async function acceptAndContinue(page: Page, app: RentalCar, lang: Lang):
 
 /**
  * From the home page through the search, the booking form (the shopper's details, and `extras`
- * if given) and the confirmation step to the sandbox's hosted page of a new booking.
+ * if given) and the confirmation step to the sandbox's hosted page of a new booking (the
+ * `provider` the app was started with; default Stripe).
  */
 export async function searchAndBook(
   page: Page,
@@ -260,8 +262,11 @@ export async function searchAndBook(
     readonly dates?: { readonly pickUp: string; readonly return: string } | undefined;
     /** Options to choose on the booking form (code → quantity). */
     readonly extras?: Readonly<Record<string, number>> | undefined;
+    /** The app's provider (default `stripe`). */
+    readonly provider?: Provider | undefined;
   },
 ): Promise<OnHostedPage> {
+  const provider = options.provider ?? "stripe";
   const texts = TEXTS[options.lang];
   const sandbox = sandboxOf(app);
   await searchAndChoose(page, app, options);
@@ -273,9 +278,10 @@ export async function searchAndBook(
 
   const hostedUrl = page.url();
   expect(new URL(hostedUrl).origin).toBe(sandbox.origin);
-  expect(new URL(hostedUrl).pathname).toMatch(/^\/c\/pay\/cs_test_\w+$/);
+  expect(new URL(hostedUrl).pathname).toMatch(hostedPathPattern(provider));
   const sessionId = new URL(hostedUrl).pathname.split("/").at(-1) ?? "";
-  expect(await page.locator("#number").isVisible()).toBe(true);
+  // Stripe's page opens on the card form; KOMOJU's asks for the payment method first.
+  if (provider === "stripe") expect(await page.locator("#number").isVisible()).toBe(true);
 
   const booking = await bookingByEmail(app, options.shopper.email);
   expect(booking).toMatchObject({
@@ -304,23 +310,6 @@ export async function sessionLineItems(
     quantity,
     amount_total,
   }));
-}
-
-/**
- * Fills the hosted page's card form (number, expiry, CVC, name) and submits it. Waits for the
- * answer to load, wherever it is (the shop's return page, a challenge, or the form again).
- */
-export async function payWithCard(page: Page, number: string): Promise<void> {
-  const form = page.locator('form[action$="/card"]');
-  await form.locator('input[name="number"]').fill(number);
-  await form.locator('input[name="exp"]').fill("12 / 34");
-  await form.locator('input[name="cvc"]').fill("123");
-  await form.locator('input[name="name"]').fill("HANAKO SUZUKI");
-  // The next `load` is the answer's document, after any redirects.
-  await Promise.all([
-    page.waitForEvent("load", { timeout: PAGE_WAIT_MS }),
-    form.locator('button[type="submit"]').click(),
-  ]);
 }
 
 /** The path of the app's return page of `reference` (the provider's success URL). */
@@ -402,32 +391,41 @@ const READ_RETURN_PAGE = `({
 export async function bookAndPayWithLateWebhook(
   page: Page,
   app: RentalCar,
-  options: { readonly lang: Lang; readonly carClass: string; readonly shopper: Shopper },
+  options: {
+    readonly lang: Lang;
+    readonly carClass: string;
+    readonly shopper: Shopper;
+    /** The app's provider (default `stripe`). */
+    readonly provider?: Provider | undefined;
+  },
 ): Promise<Booking> {
   const texts = TEXTS[options.lang];
   const sandbox = sandboxOf(app);
   const { sessionId, booking } = await searchAndBook(page, app, options);
   // The hosted page speaks the booking's language.
   expect(await page.locator("html").getAttribute("lang")).toBe(options.lang);
-  sandbox.setSessionFaults(sessionId, { delayMs: 1_500 });
+  const provider = options.provider ?? "stripe";
+  const release = operatorOf(app, provider).delayWebhooks(sessionId, 1_500);
+  try {
+    await payWithCard(page, provider, SUCCESS_CARD);
+    await waitForReturnPage(page, app, booking);
+    // The redirect alone never confirms: the webhook is still held back. Read in one go, before
+    // the page's own 2-second reload can replace it.
+    expect(await page.evaluate(READ_RETURN_PAGE)).toEqual({
+      title: texts.confirmingTitle,
+      text: texts.confirmingText,
+      refresh: "2",
+    });
 
-  await payWithCard(page, SUCCESS_CARD);
-  await waitForReturnPage(page, app, booking);
-  // The redirect alone never confirms: the webhook is still held back. Read in one go, before
-  // the page's own 2-second reload can replace it.
-  expect(await page.evaluate(READ_RETURN_PAGE)).toEqual({
-    title: texts.confirmingTitle,
-    text: texts.confirmingText,
-    refresh: "2",
-  });
-
-  // The page reloads itself until the webhook has confirmed the booking.
-  await waitForHeading(page, texts.confirmedTitle);
-  expect(await page.locator("p.confirmed").textContent()).toBe(texts.confirmedText);
-  expect(await page.locator("dd.reference").textContent()).toBe(booking.reference);
-  expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
-
-  await sandbox.whenDeliveriesSettled();
+    // The page reloads itself until the webhook has confirmed the booking.
+    await waitForHeading(page, texts.confirmedTitle);
+    expect(await page.locator("p.confirmed").textContent()).toBe(texts.confirmedText);
+    expect(await page.locator("dd.reference").textContent()).toBe(booking.reference);
+    expect(await page.locator('meta[http-equiv="refresh"]').count()).toBe(0);
+    await sandbox.whenDeliveriesSettled();
+  } finally {
+    release();
+  }
   await expectConfirmedWithOneMail(app, booking);
   return booking;
 }

@@ -8,7 +8,7 @@
 import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser, saveScreenshot, watchPage } from "../test-support/browser";
-import { startTestApp, type TestApp } from "../test-support/test-app";
+import { startTestApp, type TestApp, type TestAppOptions } from "../test-support/test-app";
 import type { Lang } from "../web/format";
 import { type KnownProblem, runScenario } from "./booking-steps";
 
@@ -24,14 +24,14 @@ export interface BrowserScenarios {
   ): () => Promise<void>;
 }
 
-/** Registers the suite's hooks; see the module comment. */
-export function browserScenarios(): BrowserScenarios {
+/** Registers the suite's hooks; see the module comment. `appOptions` start the suite's app. */
+export function browserScenarios(appOptions: TestAppOptions = {}): BrowserScenarios {
   let app: TestApp | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    [app, browser] = await Promise.all([startTestApp(appOptions), launchBrowser()]);
   }, 60_000);
   afterEach(async () => {
     await context?.close();

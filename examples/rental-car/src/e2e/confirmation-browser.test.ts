@@ -149,7 +149,7 @@ suite("the confirmation step in Chromium (SQLite)", () => {
         carClass: "K",
         shopper,
       });
-      await payWithCard(page, SUCCESS_CARD);
+      await payWithCard(page, "stripe", SUCCESS_CARD);
       await waitForReturnPage(page, app, booking);
       await sandboxOf(app).whenDeliveriesSettled();
       await waitForHeading(page, EN.confirmedTitle);

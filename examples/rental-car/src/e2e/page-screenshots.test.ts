@@ -183,7 +183,7 @@ suite("every shopper page at 1280 and 390 px (screenshots)", () => {
         sandbox.setSessionFaults(sessionId, { drop: true });
         await shoot(page, lang, "05-sandbox-payment", false);
 
-        await payWithCard(page, SUCCESS_CARD);
+        await payWithCard(page, "stripe", SUCCESS_CARD);
         await waitForReturnPage(page, app, booking);
         await waitForHeading(page, texts.confirmingTitle);
         expect(await page.locator("dd.status").textContent()).toBe(texts.checkingPayment);

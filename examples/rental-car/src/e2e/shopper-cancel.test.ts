@@ -74,7 +74,7 @@ suite("shopper cancellation in Chromium (SQLite)", () => {
       const fee = Math.floor(booking.total * 0.2);
       const refund = booking.total - fee;
 
-      await payWithCard(page, SUCCESS_CARD);
+      await payWithCard(page, "stripe", SUCCESS_CARD);
       await waitForReturnPage(page, app, booking);
       await waitForHeading(page, JA.confirmedTitle);
 

@@ -15,7 +15,9 @@ function storeLines(slip: KonbiniSlip, lang: "ja" | "en"): string[] {
   const texts = KONBINI_TEXTS[lang];
   return slip.stores.map((store) => {
     const numbers = [
-      store.paymentCode === undefined ? "" : `${texts.paymentCode}: ${store.paymentCode}`,
+      store.paymentCode === undefined
+        ? ""
+        : `${store.chain === "seven-eleven" ? texts.slipNumber : texts.paymentCode}: ${store.paymentCode}`,
       store.confirmationNumber === undefined
         ? ""
         : `${texts.confirmationNumber}: ${store.confirmationNumber}`,

@@ -1,17 +1,24 @@
 /**
  * @module
- * The payment provider: Stripe when keys are configured (real Stripe in test mode, or any
- * Stripe-compatible server at STRIPE_API_URL), otherwise a sandbox started in-process, so the
- * demo needs no keys and no network.
+ * The payment provider, as `PAYMENT_PROVIDER` says: Stripe (default) or KOMOJU when its keys are
+ * configured (the real service in test mode, or a compatible server at `STRIPE_API_URL` /
+ * `KOMOJU_API_URL`), otherwise a sandbox started in-process in that provider's mode, so the demo
+ * needs no keys and no network. Everything that depends on the provider (the webhook route, CSP
+ * `form-action`, the redirect guard) reads it from the provider this returns.
  */
-import { randomBytes } from "node:crypto";
-import { createSandbox, type Sandbox, type SandboxOptions } from "@linkpay/sandbox";
-import { createStripeProvider, type StripeProvider } from "@linkpay/stripe";
-import { type AppConfig, stripeProviderOptions } from "../config/config";
+import type { PaymentProvider } from "@linkpay/core";
+import { createKomojuProvider } from "@linkpay/komoju";
+import type { Sandbox, SandboxOptions } from "@linkpay/sandbox";
+import { createStripeProvider } from "@linkpay/stripe";
+import type { AppConfig } from "../config/config";
+import { komojuProviderOptions } from "../config/komoju-config";
+import type { PaymentProviderName } from "../config/provider-config";
+import { stripeProviderOptions } from "../config/stripe-config";
+import { startInProcessSandbox } from "./in-process-sandbox";
 
 /** The provider, and the sandbox when one was started. */
 export interface ProviderSetup {
-  readonly provider: StripeProvider;
+  readonly provider: PaymentProvider;
   readonly sandbox: Sandbox | undefined;
   /** Plain-http checkout origins on this machine are allowed (sandbox or local emulator). */
   readonly localCheckout: boolean;
@@ -19,46 +26,49 @@ export interface ProviderSetup {
   readonly sandboxKey: string | undefined;
 }
 
-function isLoopbackOrigin(origin: string | undefined): boolean {
-  if (origin === undefined) return false;
-  const host = new URL(origin).hostname;
+/**
+ * Where the provider's webhooks arrive: `/webhooks/<provider id>`, the route `mountLinkpay`
+ * serves for each provider (the adapters' default ids are the `PAYMENT_PROVIDER` names).
+ */
+export function webhookPath(provider: PaymentProviderName): string {
+  return `/webhooks/${provider}`;
+}
+
+function isLoopback(url: string | undefined): boolean {
+  if (url === undefined) return false;
+  const host = new URL(url).hostname;
   return host === "localhost" || host === "127.0.0.1" || host === "[::1]";
 }
 
-/** Creates the provider; `webhookUrl` is where a started sandbox delivers events. */
+/** Creates the provider; `appOrigin` is where a started sandbox delivers the webhooks. */
 export async function setUpProvider(
   config: AppConfig,
-  webhookUrl: string,
+  appOrigin: string,
   sandboxOverrides: Partial<SandboxOptions> = {},
 ): Promise<ProviderSetup> {
-  if (config.stripe !== undefined) {
+  // The options loadConfig already checked with each provider's own rules.
+  if (config.paymentProvider === "stripe" && config.stripe !== undefined) {
     const { checkoutOrigin, apiUrl } = config.stripe;
-    const origin = checkoutOrigin ?? apiUrl;
-    // The options loadConfig already checked with the provider's own rules.
-    const provider = createStripeProvider(stripeProviderOptions(config.stripe));
     return {
-      provider,
+      provider: createStripeProvider(stripeProviderOptions(config.stripe)),
       sandbox: undefined,
-      localCheckout: isLoopbackOrigin(origin),
+      localCheckout: isLoopback(checkoutOrigin ?? apiUrl),
       sandboxKey: undefined,
     };
   }
-  const secretKey = `sk_test_${randomBytes(18).toString("hex")}`;
-  const webhookSecret = `whsec_${randomBytes(24).toString("base64url")}`;
-  const sandbox = createSandbox({
+  if (config.paymentProvider === "komoju" && config.komoju !== undefined) {
+    const { checkoutUrl, apiUrl } = config.komoju;
+    return {
+      provider: createKomojuProvider(komojuProviderOptions(config.komoju)),
+      sandbox: undefined,
+      localCheckout: isLoopback(checkoutUrl ?? apiUrl),
+      sandboxKey: undefined,
+    };
+  }
+  return startInProcessSandbox({
+    provider: config.paymentProvider,
     port: config.sandboxPort,
-    merchantName: "リンクペイ・レンタカー / Linkpay Rent-a-Car",
-    apiKey: secretKey,
-    webhooks: [{ url: webhookUrl, secret: webhookSecret }],
-    ...sandboxOverrides,
+    webhookUrl: `${appOrigin}${webhookPath(config.paymentProvider)}`,
+    overrides: sandboxOverrides,
   });
-  const { origin } = await sandbox.listen();
-  const provider = createStripeProvider({
-    secretKey,
-    webhookSecrets: webhookSecret,
-    apiBaseUrl: origin,
-    checkoutOrigins: [origin],
-    paymentMethodTypes: ["card", "konbini"],
-  });
-  return { provider, sandbox, localCheckout: true, sandboxKey: secretKey };
 }

@@ -16,6 +16,7 @@ import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
 import { bookingHooks } from "../bookings/booking-hooks";
 import { bookingLinks } from "../bookings/booking-reference";
 import type { AppConfig } from "../config/config";
+import type { PaymentProviderName } from "../config/provider-config";
 import { createConsoleApp } from "../console/console-app";
 import { migrateApp } from "../db/app-migrations";
 import type { AppTables } from "../db/app-tables";
@@ -42,8 +43,11 @@ export interface RentalCar {
   /** The origin shoppers open. */
   readonly url: string;
   readonly port: number;
+  /** Who takes the payments (`PAYMENT_PROVIDER`): `stripe` or `komoju`. */
+  readonly paymentProvider: PaymentProviderName;
+  /** The in-process sandbox (in that provider's mode), when no keys were configured. */
   readonly sandbox: Sandbox | undefined;
-  /** The sandbox's API key, for its operator endpoints (undefined with Stripe). */
+  /** The sandbox's API key, for its operator endpoints (undefined with keys configured). */
   readonly sandboxKey: string | undefined;
   readonly store: SqlStore;
   readonly db: Kysely<AppTables>;
@@ -100,11 +104,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
         ? `http://localhost:${port}`
         : config.publicBaseUrl;
 
-    const setup = await setUpProvider(
-      config,
-      `http://127.0.0.1:${port}/webhooks/stripe`,
-      options.sandbox,
-    );
+    const setup = await setUpProvider(config, `http://127.0.0.1:${port}`, options.sandbox);
     sandbox = setup.sandbox;
     const secret = config.sessionSecret ?? randomBytes(32).toString("base64url");
     const links = { returnLinks: bookingLinks(secret), publicBaseUrl };
@@ -185,6 +185,7 @@ export async function startRentalCar(options: StartOptions): Promise<RentalCar> 
     return {
       url: publicBaseUrl,
       port,
+      paymentProvider: config.paymentProvider,
       sandbox,
       sandboxKey: setup.sandboxKey,
       store,

@@ -1,7 +1,8 @@
 /**
  * @module
  * Starts the whole app for a test, exactly as `main.ts` does (same composition root), on free
- * ports with its in-process sandbox, fast webhook retries, generous rate limits and captured logs.
+ * ports with its in-process sandbox (in Stripe or KOMOJU mode), fast webhook retries, generous
+ * rate limits and captured logs.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { Writable } from "node:stream";
 import { createLogger } from "@linkpay/express";
 import { loadConfig } from "../config/config";
+import type { PaymentProviderName } from "../config/provider-config";
 import { type RentalCar, type StartOptions, startRentalCar } from "../server/start-rental-car";
 
 /** A running test app and what it logged. */
@@ -21,6 +23,11 @@ export interface TestApp extends RentalCar {
 export interface TestAppOptions {
   /** Default: a SQLite file in a fresh temporary directory. */
   readonly databaseUrl?: string | undefined;
+  /**
+   * `PAYMENT_PROVIDER` (default `stripe`): without keys in `env`, the sandbox starts in this
+   * provider's mode (`komoju`: `app.sandbox.komoju`, webhooks at `/webhooks/komoju`).
+   */
+  readonly provider?: PaymentProviderName | undefined;
   readonly env?: Readonly<Record<string, string>> | undefined;
   readonly sandbox?: StartOptions["sandbox"];
   readonly rateLimits?: StartOptions["rateLimits"];
@@ -50,6 +57,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: options.databaseUrl ?? `sqlite:${join(directory, "rental-car.db")}`,
     SESSION_SECRET: "test-session-secret-0123456789-abcdefghijkl",
     RECONCILE_INTERVAL_SECONDS: "0",
+    PAYMENT_PROVIDER: options.provider ?? "stripe",
     ...options.env,
   });
   const app = await startRentalCar({

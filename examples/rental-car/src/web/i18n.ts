@@ -143,6 +143,10 @@ export const TEXTS = {
     confirmedTitle: "ご予約が確定しました",
     confirmedText: "ご予約確定のお知らせをメールでお送りします。",
     notConfirmedTitle: "ご予約は確定していません",
+    notPaidTitle: "お支払いはまだ完了していません",
+    notPaidText:
+      "お車はお支払い期限までお取り置きしています。お支払いページに戻って、お支払いを完了するか、別のお支払い方法をお選びください。",
+    backToPayment: "お支払いページに戻る",
     myBookingTitle: "予約の確認",
     myBookingIntro: "予約番号とメールアドレスを入力してください。",
     show: "予約を表示",
@@ -345,6 +349,10 @@ export const TEXTS = {
     confirmedTitle: "Your booking is confirmed",
     confirmedText: "A confirmation e-mail is on its way to you.",
     notConfirmedTitle: "Your booking is not confirmed",
+    notPaidTitle: "Your payment is not complete yet",
+    notPaidText:
+      "We are holding the car for you until the payment window closes. Go back to the payment page to finish paying, or choose another way to pay there.",
+    backToPayment: "Back to the payment page",
     myBookingTitle: "Find my booking",
     myBookingIntro: "Enter your booking reference and e-mail address.",
     show: "Show booking",

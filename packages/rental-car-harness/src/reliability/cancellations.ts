@@ -9,9 +9,9 @@
 
 import { cancelBooking } from "@linkpay/example-rental-car/cancellations/cancel-booking";
 import type { AppTables } from "@linkpay/example-rental-car/db/app-tables";
-import type { SessionSummary } from "@linkpay/sandbox";
 import { type Kysely, sql } from "@linkpay/store-sql";
 import type { Verdict } from "./invariants";
+import type { PspSession } from "./psp-sessions";
 import type { Operators } from "./refunds";
 
 /** What the cancellations did, for the report. */
@@ -24,13 +24,13 @@ export interface CancelRun {
 export async function cancelSome(
   db: Kysely<AppTables>,
   operators: Operators,
-  paid: readonly SessionSummary[],
+  paid: readonly PspSession[],
 ): Promise<CancelRun> {
   const problems: string[] = [];
   const references: string[] = [];
   const now = () => new Date();
   for (const session of paid) {
-    const reference = session.clientReferenceId ?? "";
+    const reference = session.reference;
     const outcomes = await Promise.allSettled(
       operators.payments.map((payments, index) =>
         cancelBooking({ db, payments, now }, { reference, actor: `operator-${index + 1}` }),
@@ -67,12 +67,12 @@ export async function checkCancellations(input: {
   readonly db: Kysely<AppTables>;
   /** linkpay's physical table names (`store.tables`). */
   readonly tables: Readonly<Record<"refunds", string>>;
-  readonly sessions: readonly SessionSummary[];
+  readonly sessions: readonly PspSession[];
   readonly run: CancelRun;
 }): Promise<Verdict> {
   const problems = [...input.run.problems];
   const refunds = sql.table(input.tables.refunds);
-  const bySession = new Map(input.sessions.map((s) => [s.clientReferenceId ?? "", s]));
+  const bySession = new Map(input.sessions.map((s) => [s.reference, s]));
   for (const reference of input.run.references) {
     const row = (
       await sql<

@@ -10,9 +10,10 @@ import { readFileSync } from "node:fs";
 import type { AppTables } from "@linkpay/example-rental-car/db/app-tables";
 import { lookupsAcross } from "@linkpay/rental-car-http-client";
 import { type Sandbox, TEST_CARDS } from "@linkpay/sandbox";
-import type { Kysely } from "@linkpay/store-sql";
+import { type Kysely, sql } from "@linkpay/store-sql";
 import type { Verdict } from "./invariants";
-import { card, runJourney, seededRandom } from "./journeys";
+import { runJourney, seededRandom, shopperEmail } from "./journeys";
+import type { RunProvider } from "./run-provider";
 
 /** The app's "find my booking" limit per client (15 minutes). */
 const LOOKUP_LIMIT = 10;
@@ -55,7 +56,11 @@ export async function checkSharedLimit(instanceOrigins: readonly string[]): Prom
 export async function checkPaidAfterCheck(input: {
   readonly appUrl: string;
   readonly sandbox: Sandbox;
+  readonly provider: RunProvider;
   readonly db: Kysely<AppTables>;
+  /** The database with linkpay's tables, and the physical name of its attempts table. */
+  readonly rawDb: Kysely<object>;
+  readonly attemptsTable: string;
   readonly intervalSeconds: number;
   readonly afterSeconds: number;
   readonly seed: number;
@@ -63,21 +68,43 @@ export async function checkPaidAfterCheck(input: {
   const name =
     "a payment made just after a reconciliation check, webhooks dropped, is confirmed within interval + staleness";
   const boundMs = (input.intervalSeconds + input.afterSeconds) * 1000;
-  const booked = await runJourney(input.appUrl, "abandon", seededRandom(input.seed), 900_000);
+  const { provider, sandbox } = input;
+  const shopperIndex = 900_000;
+  const booked = await runJourney(
+    input.appUrl,
+    provider.hostedPage,
+    "abandon",
+    seededRandom(input.seed),
+    shopperIndex,
+  );
   const sessionId = booked.sessionId;
-  if (sessionId === undefined)
+  const reference = (
+    await input.db
+      .selectFrom("rc_bookings")
+      .select("reference")
+      .where("customer_email", "=", shopperEmail(shopperIndex))
+      .executeTakeFirst()
+  )?.reference;
+  if (sessionId === undefined || reference === undefined)
     return { name, ok: false, detail: `booking failed: ${booked.problem}`, seconds: undefined };
-  input.sandbox.setSessionFaults(sessionId, { drop: true });
-  const summary = () => input.sandbox.sessions().find((session) => session.id === sessionId);
-  const checked = await waitFor("a reconciliation check", boundMs + 10_000, async () => {
-    const session = summary();
-    return session !== undefined && session.retrievals > 0 ? session : undefined;
+  const undrop = provider.dropWebhooks(sandbox, sessionId);
+  // Reconciliation claims the attempt, asks the provider and, the session still open, releases
+  // the claim at once: `claimed_until` set and already past means "checked, nothing changed".
+  await waitFor("a reconciliation check", boundMs + 10_000, async () => {
+    const { rows } = await sql<{ checked: boolean }>`
+      select claimed_until is not null and claimed_until <= now() as checked
+      from ${sql.table(input.attemptsTable)} where order_ref = ${reference}`.execute(input.rawDb);
+    return rows.some((row) => row.checked) ? true : undefined;
   });
   const paidAt = Date.now();
-  const paid = await card(checked.url ?? "", TEST_CARDS.success);
-  if (paid.status !== 303)
+  const paid = await provider.hostedPage.card(
+    provider.hostedUrl(sandbox, sessionId),
+    TEST_CARDS.success,
+  );
+  if (paid.status !== 303) {
+    undrop();
     return { name, ok: false, detail: `payment answered ${paid.status}`, seconds: undefined };
-  const reference = checked.clientReferenceId ?? "";
+  }
   const confirmedAfter = await waitFor(
     "the booking to be confirmed",
     boundMs + 30_000,
@@ -90,9 +117,10 @@ export async function checkPaidAfterCheck(input: {
       return booking?.status === "confirmed" ? Date.now() - paidAt : undefined;
     },
   ).catch(() => undefined);
+  undrop();
   const seconds = confirmedAfter === undefined ? undefined : confirmedAfter / 1000;
-  const dropped = input.sandbox
-    .deliveries({ sessionId })
+  const dropped = provider
+    .deliveries(sandbox, sessionId)
     .filter((delivery) => delivery.status === "dropped").length;
   return {
     name,

@@ -1,13 +1,13 @@
 /**
  * @module
  * What must hold after the run, checked from the database and from the sandbox's own records
- * (not from what the app says about itself).
+ * (not from what the app says about itself), whichever provider the sandbox played.
  */
 import { readFileSync } from "node:fs";
 import { findCardNumbers } from "@linkpay/core";
 import type { AppTables } from "@linkpay/example-rental-car/db/app-tables";
-import type { SessionSummary } from "@linkpay/sandbox";
 import { type Kysely, sql } from "@linkpay/store-sql";
+import type { PspSession } from "./psp-sessions";
 
 /** One invariant's verdict. */
 export interface Verdict {
@@ -46,7 +46,7 @@ async function everyTextValue(db: Kysely<object>): Promise<string[]> {
 export async function checkInvariants(input: {
   readonly db: Kysely<AppTables>;
   readonly rawDb: Kysely<object>;
-  readonly sessions: readonly SessionSummary[];
+  readonly sessions: readonly PspSession[];
   readonly logFiles: readonly string[];
 }): Promise<Verdict[]> {
   const { db, sessions } = input;
@@ -70,9 +70,7 @@ export async function checkInvariants(input: {
     (booking.status === "confirmed" ||
       (booking.status === "cancelled" && cancelledIds.has(booking.id)));
   const paidRefs = new Set(
-    sessions
-      .filter((session) => session.paymentStatus === "paid")
-      .map((session) => session.clientReferenceId ?? ""),
+    sessions.filter((session) => session.paid).map((session) => session.reference),
   );
 
   const paidNotConfirmed = [...paidRefs].filter((ref) => !wasConfirmed(byReference.get(ref)));
@@ -101,9 +99,7 @@ export async function checkInvariants(input: {
   for (const row of carDays)
     holdsPerBooking.set(row.booking_id, (holdsPerBooking.get(row.booking_id) ?? 0) + 1);
   const closedRefs = new Set(
-    sessions
-      .filter((session) => session.status === "expired" || session.konbini?.state === "expired")
-      .map((session) => session.clientReferenceId ?? ""),
+    sessions.filter((session) => session.closed).map((session) => session.reference),
   );
   const notReleased = bookings
     .filter(

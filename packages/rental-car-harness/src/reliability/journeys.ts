@@ -1,13 +1,15 @@
 /**
  * @module
  * Simulated shoppers for the reliability run: each searches, books and pays over HTTP through the
- * load balancer, like a browser without JavaScript would, with one of a mix of outcomes. Konbini
- * slips and abandoned checkouts are settled later by the run (paid at the store / expired).
+ * load balancer, like a browser without JavaScript would, with one of a mix of outcomes, on the
+ * hosted page of the provider the run uses. Konbini slips and abandoned checkouts are settled
+ * later by the run (paid at the store / expired).
  */
 
 import { CAR_CLASSES, LOCATIONS } from "@linkpay/example-rental-car/catalogue/catalogue";
 import { formFields, type HttpAnswer, HttpShopper } from "@linkpay/rental-car-http-client";
 import { TEST_CARDS } from "@linkpay/sandbox";
+import type { HostedPageClient } from "./hosted-pages";
 
 /** What a shopper sets out to do. */
 export type JourneyKind = "card" | "decline_then_card" | "three_d_secure" | "konbini" | "abandon";
@@ -68,19 +70,15 @@ async function withRetry(send: () => Promise<HttpAnswer>, attempts = 4): Promise
   return answer;
 }
 
-/** Pays on the hosted page with `number` (a test card). */
-export async function card(hosted: string, number: string): Promise<HttpAnswer> {
-  return new HttpShopper(new URL(hosted).origin).post(`${hosted}/card`, {
-    number,
-    exp: "12 / 34",
-    cvc: "123",
-    name: "Reliability Shopper",
-  });
+/** The e-mail address shopper number `index` books with. */
+export function shopperEmail(index: number): string {
+  return `shopper${index}@example.com`;
 }
 
-/** Runs one shopper's journey against the app at `appUrl`. */
+/** Runs one shopper's journey against the app at `appUrl`, paying on `page`. */
 export async function runJourney(
   appUrl: string,
+  page: HostedPageClient,
   kind: JourneyKind,
   random: () => number,
   index: number,
@@ -118,7 +116,7 @@ export async function runJourney(
     ...formFields(form.html, "/book/confirm"),
     name: `Shopper ${index}`,
     kana: "シヨツパー",
-    email: `shopper${index}@example.com`,
+    email: shopperEmail(index),
     phone: "090-0000-0000",
   };
   // A retried form makes another draft (harmless); a retried "Continue to payment" finds the
@@ -142,13 +140,13 @@ export async function runJourney(
     case "abandon":
       return { kind, outcome: "abandoned", sessionId };
     case "konbini": {
-      const slip = await new HttpShopper(new URL(hosted).origin).post(`${hosted}/konbini`, {});
+      const slip = await page.konbini(hosted);
       if (slip.status !== 303)
         return { kind, outcome: "failed", sessionId, problem: `konbini answered ${slip.status}` };
       return { kind, outcome: "konbini_slip", sessionId };
     }
     case "decline_then_card": {
-      const declined = await card(hosted, TEST_CARDS.genericDecline);
+      const declined = await page.card(hosted, TEST_CARDS.genericDecline);
       if (declined.status !== 303)
         return {
           kind,
@@ -159,7 +157,7 @@ export async function runJourney(
       break;
     }
     case "three_d_secure": {
-      const challenge = await card(hosted, TEST_CARDS.threeDSecure);
+      const challenge = await page.card(hosted, TEST_CARDS.threeDSecure);
       if (challenge.status !== 303 || challenge.location === null) {
         return {
           kind,
@@ -168,15 +166,13 @@ export async function runJourney(
           problem: `3-D Secure answered ${challenge.status}`,
         };
       }
-      const passed = await new HttpShopper(new URL(hosted).origin).post(challenge.location, {
-        outcome: "pass",
-      });
+      const passed = await page.passChallenge(hosted, challenge.location);
       return returned(shopper, passed, kind, sessionId);
     }
     case "card":
       break;
   }
-  return returned(shopper, await card(hosted, TEST_CARDS.success), kind, sessionId);
+  return returned(shopper, await page.card(hosted, TEST_CARDS.success), kind, sessionId);
 }
 
 async function returned(

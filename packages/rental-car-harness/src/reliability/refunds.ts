@@ -8,11 +8,16 @@
  * no payment refunded beyond what was paid, each refund applied once, each with its actor and the
  * state change it caused.
  */
-import { createPayments, isLinkpayError, money, type Payments } from "@linkpay/core";
-import type { SessionSummary } from "@linkpay/sandbox";
+import {
+  createPayments,
+  isLinkpayError,
+  money,
+  type PaymentProvider,
+  type Payments,
+} from "@linkpay/core";
 import { createSqlStore, type Kysely, type SqlStore, sql } from "@linkpay/store-sql";
-import { createStripeProvider } from "@linkpay/stripe";
 import type { Verdict } from "./invariants";
+import type { PspSession } from "./psp-sessions";
 
 /** The two operators and how to let go of them. */
 export interface Operators {
@@ -20,26 +25,18 @@ export interface Operators {
   close(): Promise<void>;
 }
 
-/** Two Payments services on the run's database, asking the sandbox as Stripe. */
+/** Two Payments services on the run's database, each with its own `provider()` (the run's). */
 export function startOperators(input: {
   readonly databaseUrl: string;
-  readonly apiKey: string;
-  readonly webhookSecret: string;
-  readonly sandboxOrigin: string;
+  /** A provider client for the sandbox, as the app instances are configured. */
+  readonly provider: () => PaymentProvider;
 }): Operators {
   const stores: SqlStore[] = [];
   const payments = [0, 1].map(() => {
     const store = createSqlStore({ url: input.databaseUrl, poolSize: 2 });
     stores.push(store);
     return createPayments({
-      providers: [
-        createStripeProvider({
-          secretKey: input.apiKey,
-          webhookSecrets: input.webhookSecret,
-          apiBaseUrl: input.sandboxOrigin,
-          checkoutOrigins: [input.sandboxOrigin],
-        }),
-      ],
+      providers: [input.provider()],
       store,
       urls: { success: "http://127.0.0.1:9/ok", cancel: "http://127.0.0.1:9/cancel" },
       allowInsecureLocalhost: true,
@@ -67,7 +64,7 @@ export interface RefundRun {
  */
 export async function refundSome(
   operators: Operators,
-  paid: readonly SessionSummary[],
+  paid: readonly PspSession[],
   count: number,
 ): Promise<RefundRun> {
   const [a, b] = operators.payments;
@@ -92,7 +89,7 @@ export async function refundSome(
     if (ids.length === 0) problems.push(`${orderRef}: ${key} refused on both operators`);
   };
   for (const [index, session] of paid.slice(0, count).entries()) {
-    const orderRef = session.clientReferenceId ?? "";
+    const orderRef = session.reference;
     const third = Math.floor(session.amountTotal / 3);
     if (index % 3 === 0) {
       await twice(orderRef, undefined, `rel-${orderRef}-full`);
@@ -135,7 +132,7 @@ export async function checkRefunds(input: {
   readonly rawDb: Kysely<object>;
   /** linkpay's physical table names (`store.tables`). */
   readonly tables: Readonly<Record<"attempts" | "refunds" | "audit", string>>;
-  readonly sessions: readonly SessionSummary[];
+  readonly sessions: readonly PspSession[];
   readonly run: RefundRun;
 }): Promise<Verdict[]> {
   const attempts = sql.table(input.tables.attempts);
@@ -152,7 +149,7 @@ export async function checkRefunds(input: {
     where exists (select 1 from ${refunds} r where r.attempt_id = a.id) or a.refunded_amount > 0`.execute(
     input.rawDb,
   );
-  const bySession = new Map(input.sessions.map((s) => [s.clientReferenceId ?? "", s]));
+  const bySession = new Map(input.sessions.map((s) => [s.reference, s]));
   const over: string[] = [];
   const notOnce: string[] = [];
   const noTrace: string[] = [];

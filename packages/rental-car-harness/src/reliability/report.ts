@@ -20,6 +20,7 @@ function reconciled(logFiles: readonly string[]): number {
 
 /** Prints the report; true when every invariant held. */
 export function printReport(input: {
+  readonly provider: string;
   readonly results: readonly JourneyResult[];
   readonly verdicts: readonly Verdict[];
   readonly deliveries: readonly DeliveryRecord[];
@@ -29,6 +30,7 @@ export function printReport(input: {
 }): boolean {
   const { results, deliveries } = input;
   const rows: [string, string | number][] = [
+    ["provider", input.provider],
     ["shoppers", results.length],
     [
       "  paid by card (incl. after a decline or 3-D Secure)",

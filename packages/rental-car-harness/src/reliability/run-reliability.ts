@@ -4,10 +4,11 @@
  * sandbox delivering webhooks through the balancer with duplicates, reordering, drops and bad
  * signatures; hundreds of simulated shoppers; one instance SIGKILLed and restarted and PostgreSQL
  * restarted mid-run. At the end the invariants are checked from the database and the sandbox's
- * records; the exit code is non-zero on any violation.
+ * records; the exit code is non-zero on any violation. `--provider komoju` runs the same with the
+ * sandbox playing KOMOJU (webhooks to `/webhooks/komoju`, the instances configured with KOMOJU_*).
  *
  *   node packages/rental-car-harness/dist/reliability/run-reliability.js [--short] [--shoppers N]
- *     [--concurrency N] [--seed N]
+ *     [--concurrency N] [--seed N] [--provider stripe|komoju] [--keep]
  */
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
@@ -16,10 +17,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import type { AppTables } from "@linkpay/example-rental-car/db/app-tables";
-import { createSandbox, type Sandbox } from "@linkpay/sandbox";
+import { createSandbox, type FaultSettings, type Sandbox } from "@linkpay/sandbox";
 import { createSqlStore } from "@linkpay/store-sql";
 import { type AppInstance, appInstance } from "./app-instances";
 import { cancelSome, checkCancellations } from "./cancellations";
+import type { ProviderName } from "./hosted-pages";
 import { checkPaidAfterCheck, checkReconcileShared, checkSharedLimit } from "./instance-checks";
 import { checkInvariants, type Verdict } from "./invariants";
 import { type JourneyResult, pickJourney, runJourney, seededRandom } from "./journeys";
@@ -27,8 +29,16 @@ import { startBalancer } from "./nginx";
 import { startOwnPostgres } from "./own-postgres";
 import { checkRefunds, refundSome, startOperators } from "./refunds";
 import { printReport } from "./report";
+import { type RunProvider, runProvider } from "./run-provider";
 
 const RECONCILE_INTERVAL_SECONDS = 2;
+/** The sandbox's webhook faults, for Stripe's and KOMOJU's deliveries alike. */
+const FAULTS: FaultSettings = {
+  duplicate: { probability: 0.3, copies: 2 },
+  reorder: { probability: 0.1, maxHoldMs: 3_000 },
+  drop: { probability: 0.05 },
+  badSignature: { probability: 0.02 },
+};
 const RECONCILE_AFTER_SECONDS = 15;
 
 interface RunOptions {
@@ -36,6 +46,7 @@ interface RunOptions {
   readonly concurrency: number;
   readonly seed: number;
   readonly keep: boolean;
+  readonly provider: ProviderName;
 }
 
 function parseArgs(argv: readonly string[]): RunOptions {
@@ -50,7 +61,15 @@ function parseArgs(argv: readonly string[]): RunOptions {
     concurrency: value("--concurrency", short ? 8 : 24),
     seed: value("--seed", 20261126),
     keep: argv.includes("--keep"),
+    provider: providerArg(argv),
   };
+}
+
+function providerArg(argv: readonly string[]): ProviderName {
+  const at = argv.indexOf("--provider");
+  const name = at >= 0 ? argv[at + 1] : "stripe";
+  if (name === "stripe" || name === "komoju") return name;
+  throw new Error(`--provider must be stripe or komoju, got ${String(name)}`);
 }
 
 async function freePort(): Promise<number> {
@@ -69,6 +88,7 @@ function log(message: string): void {
 /** Runs `count` journeys, `concurrency` at a time, calling `at(progress)` as they finish. */
 async function runShoppers(
   appUrl: string,
+  provider: RunProvider,
   options: RunOptions,
   at: (done: number) => Promise<void>,
 ): Promise<JourneyResult[]> {
@@ -82,7 +102,7 @@ async function runShoppers(
       const kind = plans[index] ?? "card";
       const shopperRandom = seededRandom(options.seed + index + 1);
       try {
-        results.push(await runJourney(appUrl, kind, shopperRandom, index));
+        results.push(await runJourney(appUrl, provider.hostedPage, kind, shopperRandom, index));
       } catch (error) {
         results.push({ kind, outcome: "failed", sessionId: undefined, problem: String(error) });
       }
@@ -111,39 +131,31 @@ async function main(): Promise<void> {
     throw new Error("no free ports");
   }
   log(
-    `run directory ${directory}; ${options.shoppers} shoppers, ${options.concurrency} at a time, seed ${options.seed}`,
+    `run directory ${directory}; ${options.provider}; ${options.shoppers} shoppers, ${options.concurrency} at a time, seed ${options.seed}`,
   );
+  const provider = runProvider(options.provider, FAULTS);
 
   const postgres = startOwnPostgres(join(directory, "pg"), pgPort);
   log(`postgresql on ${pgPort}`);
   const lbUrl = `http://127.0.0.1:${lbPort}`;
-  const apiKey = `sk_test_${randomBytes(16).toString("hex")}`;
-  const webhookSecret = `whsec_${randomBytes(24).toString("base64url")}`;
   const sandbox: Sandbox = createSandbox({
     port: sandboxPort,
-    apiKey,
     merchantName: "Reliability run",
-    webhooks: [{ url: `${lbUrl}/webhooks/stripe`, secret: webhookSecret }],
+    ...provider.sandboxOptions(`${lbUrl}${provider.webhookPath}`),
     seed: options.seed,
     expirySweepMs: 0,
     delivery: { maxAttempts: 8, baseDelayMs: 250, maxDelayMs: 4_000, timeoutMs: 10_000 },
-    faults: {
-      duplicate: { probability: 0.3, copies: 2 },
-      reorder: { probability: 0.1, maxHoldMs: 3_000 },
-      drop: { probability: 0.05 },
-      badSignature: { probability: 0.02 },
-    },
+    faults: FAULTS,
   });
   const { origin: sandboxOrigin } = await sandbox.listen();
-  log(`sandbox on ${sandboxOrigin} (duplicate 30%, reorder 10%, drop 5%, bad signature 2%)`);
+  log(
+    `sandbox (${provider.name}) on ${sandboxOrigin} (duplicate 30%, reorder 10%, drop 5%, bad signature 2%)`,
+  );
 
   const env = {
     DATABASE_URL: postgres.url,
     PUBLIC_BASE_URL: lbUrl,
-    STRIPE_SECRET_KEY: apiKey,
-    STRIPE_WEBHOOK_SECRET: webhookSecret,
-    STRIPE_API_URL: sandboxOrigin,
-    STRIPE_PAYMENT_METHODS: "card,konbini",
+    ...provider.appEnv(sandboxOrigin),
     SESSION_SECRET: randomBytes(32).toString("base64url"),
     RECONCILE_INTERVAL_SECONDS: String(RECONCILE_INTERVAL_SECONDS),
     // Webhooks do the work; reconciliation only picks up what they lost (drops, forgeries).
@@ -163,7 +175,7 @@ async function main(): Promise<void> {
   // The killed instance's comeback: the checks after the load need both instances up.
   let restarted: Promise<void> = Promise.resolve();
   const started = Date.now();
-  const results = await runShoppers(lbUrl, options, async (done) => {
+  const results = await runShoppers(lbUrl, provider, options, async (done) => {
     if (done === killAt) {
       log(`SIGKILL app instance on ${port1} after ${done} shoppers`);
       const victim = instances[0];
@@ -190,8 +202,8 @@ async function main(): Promise<void> {
   // The shops's side of konbini and abandonment: slips paid at the store, checkouts left to expire.
   for (const result of results) {
     if (result.sessionId === undefined) continue;
-    if (result.outcome === "konbini_slip") sandbox.markKonbiniPaid(result.sessionId);
-    if (result.outcome === "abandoned") sandbox.expireSession(result.sessionId);
+    if (result.outcome === "konbini_slip") provider.markKonbiniPaid(sandbox, result.sessionId);
+    if (result.outcome === "abandoned") provider.expireSession(sandbox, result.sessionId);
   }
   await sandbox.whenDeliveriesSettled();
   log("every webhook delivery settled");
@@ -209,7 +221,10 @@ async function main(): Promise<void> {
   const late = await checkPaidAfterCheck({
     appUrl: lbUrl,
     sandbox,
+    provider,
     db,
+    rawDb: store.db,
+    attemptsTable: store.tables.attempts,
     intervalSeconds: RECONCILE_INTERVAL_SECONDS,
     afterSeconds: RECONCILE_AFTER_SECONDS,
     seed: options.seed,
@@ -219,13 +234,11 @@ async function main(): Promise<void> {
 
   const operators = startOperators({
     databaseUrl: postgres.url,
-    apiKey,
-    webhookSecret,
-    sandboxOrigin,
+    provider: () => provider.client(sandboxOrigin),
   });
-  const paidByCard = sandbox
-    .sessions()
-    .filter((session) => session.paymentStatus === "paid" && session.konbini === null);
+  const paidByCard = (await provider.sessions(sandbox)).filter(
+    (session) => session.paid && session.byCard,
+  );
   const toRefund = Math.min(paidByCard.length, Math.max(3, Math.floor(options.shoppers / 4)), 30);
   log(`refunding ${toRefund} paid bookings from two operators at once (same key on both)`);
   const refundRun = await refundSome(operators, paidByCard, toRefund);
@@ -240,7 +253,7 @@ async function main(): Promise<void> {
   );
   const toCancel = paidByCard
     .slice(toRefund)
-    .filter((session) => confirmed.has(session.clientReferenceId ?? ""))
+    .filter((session) => confirmed.has(session.reference))
     .slice(0, Math.max(2, Math.floor(toRefund / 2)));
   log(`cancelling ${toCancel.length} paid bookings from two operators at once`);
   const cancelRun = await cancelSome(db, operators, toCancel);
@@ -249,21 +262,14 @@ async function main(): Promise<void> {
   log("waiting for reconciliation to catch up");
   const deadline = Date.now() + 90_000;
   // From the database and the sandbox's own records; the logs are read once the instances stop.
-  const everything = async (logFiles: readonly string[]) => [
-    ...(await checkInvariants({ db, rawDb: store.db, sessions: sandbox.sessions(), logFiles })),
-    ...(await checkRefunds({
-      rawDb: store.db,
-      tables: store.tables,
-      sessions: sandbox.sessions(),
-      run: refundRun,
-    })),
-    await checkCancellations({
-      db,
-      tables: store.tables,
-      sessions: sandbox.sessions(),
-      run: cancelRun,
-    }),
-  ];
+  const everything = async (logFiles: readonly string[]) => {
+    const sessions = await provider.sessions(sandbox);
+    return [
+      ...(await checkInvariants({ db, rawDb: store.db, sessions, logFiles })),
+      ...(await checkRefunds({ rawDb: store.db, tables: store.tables, sessions, run: refundRun })),
+      await checkCancellations({ db, tables: store.tables, sessions, run: cancelRun }),
+    ];
+  };
   let verdicts = await everything([]);
   while (verdicts.some((verdict) => !verdict.ok) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 2_000));
@@ -279,7 +285,8 @@ async function main(): Promise<void> {
       ...instanceVerdicts,
       checkReconcileShared(instances.map((instance) => instance.logFile)),
     ],
-    deliveries: sandbox.deliveries(),
+    provider: provider.name,
+    deliveries: provider.deliveries(sandbox),
     faults,
     logFiles: instances.map((instance) => instance.logFile),
     loadSeconds,

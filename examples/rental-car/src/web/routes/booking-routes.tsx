@@ -45,8 +45,11 @@ async function startPayment(
   res: Response,
 ): Promise<void> {
   try {
+    // The app has one provider (PAYMENT_PROVIDER), the one startCheckout uses.
+    const [provider] = payments.providers;
+    if (provider === undefined) throw new Error("createPayments was given no provider");
     const started = await payments.startCheckout({
-      ...checkoutFor(booking, deps.now()),
+      ...checkoutFor(booking, deps.now(), provider),
       logger: requestLogger(req),
     });
     redirectToCheckout(res, started);
@@ -235,6 +238,17 @@ export function bookingRoutes(deps: RouteDeps): Router {
         if (booking === undefined || bookingsByRequest.get(req)?.id !== booking.id) {
           return bookingNotFound(deps, req, res);
         }
+        // The provider itself says the session is open and unpaid: the shopper left its page
+        // without paying (KOMOJU returns everyone here), so offer the way back, not a spinner.
+        const unpaid =
+          view.source === "provider" &&
+          view.status === "pending" &&
+          booking.status === "awaiting_payment"
+            ? {
+                payAction: bookingHref(deps, booking.reference, { suffix: "/pay" }),
+                csrfToken: deps.csrf.generateToken(req, res),
+              }
+            : undefined;
         const page = (
           <ReturnPage
             context={pageContext(deps, req, res)}
@@ -243,6 +257,7 @@ export function bookingRoutes(deps: RouteDeps): Router {
             konbini={view.attempt.status === "processing"}
             konbiniSlip={await findKonbiniSlip(deps.db, booking.id)}
             bookingHref={bookingHref(deps, booking.reference)}
+            unpaid={unpaid}
           />
         );
         res.set("Cache-Control", "no-store");

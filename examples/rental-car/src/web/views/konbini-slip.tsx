@@ -11,11 +11,15 @@ import type { KonbiniSlip } from "../../bookings/konbini-slips";
 import type { BookingStatus } from "../../db/app-tables";
 import type { Lang } from "../format";
 
+/** The chains by the ids Stripe and KOMOJU give them (KOMOJU's `payment_details.store`). */
 const CHAIN_NAMES: Readonly<Record<string, Readonly<Record<Lang, string>>>> = {
+  "daily-yamazaki": { ja: "デイリーヤマザキ", en: "Daily Yamazaki" },
+  "family-mart": { ja: "ファミリーマート", en: "FamilyMart" },
   familymart: { ja: "ファミリーマート", en: "FamilyMart" },
   lawson: { ja: "ローソン", en: "Lawson" },
   ministop: { ja: "ミニストップ", en: "Ministop" },
   seicomart: { ja: "セイコーマート", en: "Seicomart" },
+  "seven-eleven": { ja: "セブン-イレブン", en: "7-Eleven" },
 };
 
 /** The slip's wording in both languages. */
@@ -24,6 +28,7 @@ export const KONBINI_TEXTS = {
     heading: "コンビニでのお支払い",
     payBy: (deadline: string) => `${deadline}までにコンビニでお支払いください`,
     paymentCode: "お客様番号",
+    slipNumber: "払込票番号",
     confirmationNumber: "確認番号",
     instructions: "払込票とお支払い方法を見る",
     afterPayment:
@@ -33,6 +38,7 @@ export const KONBINI_TEXTS = {
     heading: "Pay at a convenience store",
     payBy: (deadline: string) => `Please pay at a convenience store by ${deadline}`,
     paymentCode: "Customer number",
+    slipNumber: "Payment slip number",
     confirmationNumber: "Confirmation number",
     instructions: "Open the payment slip and how to pay",
     afterPayment:
@@ -87,7 +93,8 @@ function StoreItem(props: { store: KonbiniStore; lang: Lang }) {
       {store.paymentCode !== undefined && (
         <>
           <br />
-          {texts.paymentCode} <span class="slip-number payment-code">{store.paymentCode}</span>
+          {store.chain === "seven-eleven" ? texts.slipNumber : texts.paymentCode}{" "}
+          <span class="slip-number payment-code">{store.paymentCode}</span>
         </>
       )}
       {store.confirmationNumber !== undefined && (

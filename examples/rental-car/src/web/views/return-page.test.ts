@@ -3,7 +3,8 @@
  * What the return and booking pages say about the payment, in both languages: a shopper who has
  * just paid reads "checking your payment", never "awaiting payment"; the confirmation e-mail is
  * promised for when the booking is confirmed; a confirmed booking says so; a konbini slip does not
- * read like a card being checked. Rendered from the views with a booking row as stored.
+ * read like a card being checked; a shopper back without paying reads "not paid yet" with the way
+ * back to the payment page, not a spinner. Rendered from the views with a booking row as stored.
  */
 import { describe, expect, it } from "@jest/globals";
 import type { ReturnStatus } from "@linkpay/express";
@@ -43,11 +44,14 @@ function context(lang: Lang) {
   return { lang, otherLanguageHref: "/", sandbox: true };
 }
 
+const UNPAID = { payAction: "/bookings/RC-7KQ2M9XA/pay?t=token", csrfToken: "csrf-token" };
+
 function returnPage(
   lang: Lang,
   status: ReturnStatus,
   booking: Partial<Booking> = {},
   konbini = false,
+  unpaid: typeof UNPAID | undefined = undefined,
 ): string {
   return renderPage(
     h(ReturnPage, {
@@ -56,6 +60,7 @@ function returnPage(
       status,
       konbini,
       bookingHref: "/bookings/RC-7KQ2M9XA?t=token",
+      unpaid,
     }),
   );
 }
@@ -98,6 +103,29 @@ describe.each(["ja", "en"] as const)("payment wording (%s)", (lang) => {
     expect(textOf(html, status)).toBe(texts.awaitingKonbini);
     expect(html).not.toContain(texts.checkingPayment);
     expect(html).not.toContain('http-equiv="refresh"');
+  });
+
+  it("says 'not paid yet' with the way back to the payment page when the provider says unpaid", () => {
+    const html = returnPage(lang, "pending", {}, false, UNPAID);
+    expect(textOf(html, h1)).toBe(texts.notPaidTitle);
+    expect(html).toContain(texts.notPaidText);
+    expect(html).toContain(`<form method="post" action="${UNPAID.payAction}">`);
+    expect(html).toContain('<input type="hidden" name="_csrf" value="csrf-token"/>');
+    expect(html).toContain(`<button type="submit">${texts.backToPayment}</button>`);
+    expect(textOf(html, status)).toBe(texts.statusText.awaiting_payment);
+    expect(html).not.toContain(texts.checkingPayment);
+    expect(html).not.toContain(texts.mailOnConfirm);
+    expect(html).not.toContain('http-equiv="refresh"');
+  });
+
+  it("never offers the payment page again once the booking is confirmed or closed", () => {
+    for (const booking of [{ status: "confirmed" }, { status: "expired" }] as const) {
+      const html = returnPage(lang, "pending", booking, false, UNPAID);
+      expect(html).not.toContain(texts.notPaidTitle);
+      expect(html).not.toContain(UNPAID.payAction);
+    }
+    // A payment being checked is not "unpaid", whatever the route passed.
+    expect(returnPage(lang, "processing", {}, false, UNPAID)).not.toContain(texts.notPaidTitle);
   });
 
   it("links to the booking as 「予約内容を見る」 / 'View your booking'", () => {

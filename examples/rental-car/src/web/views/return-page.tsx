@@ -4,7 +4,8 @@
  * your payment" (and reloads itself) until the signed webhook has confirmed the booking, never
  * "paid" on the strength of the redirect alone, and never "awaiting payment" to a shopper who has
  * just paid. The confirmation e-mail is promised for when the booking is confirmed, which is when
- * the outbox sends it.
+ * the outbox sends it. A shopper who comes back without paying (KOMOJU sends every shopper back
+ * to the same address, paid or not) reads "not paid yet", with the way back to the payment page.
  */
 import type { ReturnStatus } from "@linkpay/express";
 import type { Booking } from "../../bookings/bookings";
@@ -25,22 +26,36 @@ export function ReturnPage(props: {
   /** The stored konbini slip, once the provider reported it. */
   konbiniSlip?: KonbiniSlip | undefined;
   bookingHref: string;
+  /**
+   * The provider says the checkout is still open and unpaid: the form that goes back to it (the
+   * booking's pay action and its CSRF token). Undefined: not known to be unpaid.
+   */
+  unpaid?: { readonly payAction: string; readonly csrfToken: string } | undefined;
 }) {
   const { lang } = props.context;
   const texts = TEXTS[lang];
   const confirmed = props.booking.status === "confirmed";
+  const unpaid =
+    props.unpaid !== undefined &&
+    props.booking.status === "awaiting_payment" &&
+    props.status === "pending"
+      ? props.unpaid
+      : undefined;
   const waiting =
     !confirmed &&
+    unpaid === undefined &&
     props.booking.status === "awaiting_payment" &&
     (props.status === "pending" || props.status === "processing" || props.status === "paid");
   const konbini = waiting && props.konbini;
   const title = confirmed
     ? texts.confirmedTitle
-    : waiting
-      ? konbini
-        ? texts.awaitingKonbini
-        : texts.confirmingTitle
-      : texts.notConfirmedTitle;
+    : unpaid !== undefined
+      ? texts.notPaidTitle
+      : waiting
+        ? konbini
+          ? texts.awaitingKonbini
+          : texts.confirmingTitle
+        : texts.notConfirmedTitle;
   return (
     <Layout
       context={props.context}
@@ -48,6 +63,15 @@ export function ReturnPage(props: {
       refreshSeconds={waiting && !konbini ? 2 : undefined}
     >
       {confirmed && <p class="confirmed">{texts.confirmedText}</p>}
+      {unpaid !== undefined && (
+        <>
+          <p class="not-paid">{texts.notPaidText}</p>
+          <form method="post" action={unpaid.payAction}>
+            <input type="hidden" name="_csrf" value={unpaid.csrfToken} />
+            <button type="submit">{texts.backToPayment}</button>
+          </form>
+        </>
+      )}
       {waiting && <p class="confirming">{konbini ? texts.konbiniText : texts.confirmingText}</p>}
       {waiting && <p class="mail-note">{texts.mailOnConfirm}</p>}
       {konbini && (
