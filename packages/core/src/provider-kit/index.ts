@@ -2,8 +2,9 @@
  * @module
  * `@linkpay/core/provider-kit`: what a payment provider adapter (or a PSP emulator) is built
  * from — webhook signature primitives (HMAC, constant-time comparison, a timestamped-HMAC
- * verifier with secret rotation and a replay window, strict header and body readers) and card
- * checks for test card pages. Merchants do not need any of it: `@linkpay/core` is their API.
+ * verifier with secret rotation and a replay window, strict header and body readers), a parser
+ * for the PSP's objects with the right error code, option checks that report every problem at
+ * once, and card checks for test card pages. Merchants do not need any of it: `@linkpay/core` is their API.
  *
  * @example
  * import { verifyTimestampedHmac } from "@linkpay/core/provider-kit";
@@ -34,3 +35,14 @@ export {
   type VerifyTimestampedHmacInput,
   verifyTimestampedHmac,
 } from "../signatures";
+export {
+  collectOptionIssue,
+  type OptionIssue,
+  optionIssuesOf,
+  refuseOptions,
+} from "./option-issues";
+export {
+  type ProviderObjectLabel,
+  type ProviderObjectSource,
+  parseProviderObject,
+} from "./parse-provider-object";

@@ -4,16 +4,18 @@
  * base URLs. Each problem is collected with the option it concerns, so all are reported at once;
  * no value is ever quoted.
  */
-import { createRedirectGuard, isLinkpayError, LinkpayError } from "@linkpay/core";
-import type * as z from "zod";
+import { createRedirectGuard } from "@linkpay/core";
+import {
+  collectOptionIssue as check,
+  type OptionIssue,
+  refuseOptions as refuse,
+  optionIssuesOf as schemaIssues,
+} from "@linkpay/core/provider-kit";
 import { KOMOJU_BASE_URL, parseBaseUrl } from "./base-url";
 import { checkSecretKey } from "./secret-key";
 
 /** One problem with the options: the option and what is wrong (never its value). */
-export interface KomojuOptionIssue {
-  readonly option: string;
-  readonly message: string;
-}
+export type KomojuOptionIssue = OptionIssue;
 
 /** The options that say how to reach KOMOJU, as given. */
 export interface ConnectionFields {
@@ -40,33 +42,8 @@ export interface ResolvedConnectionOptions {
   readonly maxNetworkRetries: number;
 }
 
-/** The problems a zod schema found, each naming its option. */
-export function schemaIssues(error: z.ZodError): KomojuOptionIssue[] {
-  return error.issues.map((issue) => {
-    const option = issue.path.join(".") || "options";
-    return { option, message: `${option} ${issue.message}` };
-  });
-}
-
-/** CONFIG_INVALID listing every issue; `what` names the options (e.g. `KOMOJU provider options`). */
-export function refuse(what: string, issues: readonly KomojuOptionIssue[]): LinkpayError {
-  const text = issues.map((issue) => issue.message).join("; ");
-  return new LinkpayError("CONFIG_INVALID", `Invalid ${what}: ${text}`, { details: { issues } });
-}
-
-/** Runs a check; a CONFIG_INVALID it throws becomes an issue for `option`, so all are listed. */
-export function check<T>(issues: KomojuOptionIssue[], option: string, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    if (!isLinkpayError(error) || error.code !== "CONFIG_INVALID") throw error;
-    const named = error.details?.option;
-    const name = typeof named === "string" ? named : option;
-    const message = error.message.startsWith(name) ? error.message : `${name}: ${error.message}`;
-    issues.push({ option: name, message });
-    return undefined;
-  }
-}
+/** The option-check helpers every adapter shares, from core's provider kit. */
+export { check, refuse, schemaIssues };
 
 /**
  * Checks the key and the base URLs and fills in the defaults; undefined when a problem was

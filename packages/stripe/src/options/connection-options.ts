@@ -4,8 +4,13 @@
  * checkout reader): the API key, the API base URL and the hosted page origins. Each problem is
  * collected with the option it concerns, so all are reported at once; no value is ever quoted.
  */
-import { createRedirectGuard, isLinkpayError, LinkpayError } from "@linkpay/core";
-import type * as z from "zod";
+import { createRedirectGuard } from "@linkpay/core";
+import {
+  collectOptionIssue as check,
+  type OptionIssue,
+  refuseOptions as refuse,
+  optionIssuesOf as schemaIssues,
+} from "@linkpay/core/provider-kit";
 import { parseApiBaseUrl, type StripeApiTarget } from "./api-base-url";
 import { checkSecretKey } from "./secret-key";
 
@@ -13,10 +18,7 @@ import { checkSecretKey } from "./secret-key";
 export const STRIPE_CHECKOUT_ORIGIN = "https://checkout.stripe.com";
 
 /** One problem with the options: the option and what is wrong (never its value). */
-export interface StripeOptionIssue {
-  readonly option: string;
-  readonly message: string;
-}
+export type StripeOptionIssue = OptionIssue;
 
 /** The options that say how to reach Stripe, as given. */
 export interface ConnectionFields {
@@ -40,34 +42,8 @@ export interface ResolvedConnectionOptions {
   readonly timeoutMs: number | undefined;
 }
 
-/** The problems a zod schema found, each naming its option. */
-export function schemaIssues(error: z.ZodError): StripeOptionIssue[] {
-  return error.issues.map((issue) => {
-    const option = issue.path.join(".") || "options";
-    return { option, message: `${option} ${issue.message}` };
-  });
-}
-
-/** CONFIG_INVALID listing every issue; `what` names the options (e.g. `Stripe provider options`). */
-export function refuse(what: string, issues: readonly StripeOptionIssue[]): LinkpayError {
-  const text = issues.map((issue) => issue.message).join("; ");
-  return new LinkpayError("CONFIG_INVALID", `Invalid ${what}: ${text}`, { details: { issues } });
-}
-
-/** Runs a check; a CONFIG_INVALID it throws becomes an issue for `option`, so all are listed. */
-export function check<T>(issues: StripeOptionIssue[], option: string, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    if (!isLinkpayError(error) || error.code !== "CONFIG_INVALID") throw error;
-    const named = error.details?.option;
-    const name = typeof named === "string" ? named : option;
-    // Core's origin check speaks of "Allowed origin …": say which option it was.
-    const message = error.message.startsWith(name) ? error.message : `${name}: ${error.message}`;
-    issues.push({ option: name, message });
-    return undefined;
-  }
-}
+/** The option-check helpers every adapter shares, from core's provider kit. */
+export { check, refuse, schemaIssues };
 
 /** Whether the key is a live one; a bad key is reported, and the rest judged as for a test key. */
 export function checkKey(issues: StripeOptionIssue[], secretKey: string): boolean {
