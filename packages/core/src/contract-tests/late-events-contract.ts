@@ -6,6 +6,7 @@
  * event on its own attempt, apply it once, and let no late event undo or double a state change.
  */
 import { describe, expect, it } from "@jest/globals";
+import { isLinkpayError } from "../errors";
 import type { ApplyResult, Payments } from "../payments";
 import type { PaymentEventKind, PaymentStatus } from "../state-machine";
 import type { PaymentStore } from "../store";
@@ -132,6 +133,17 @@ export function describeLateEventsContract(fixture: () => LateEventsFixture): vo
         expect(await statusOf(second.providerSessionId ?? "")).toBe("open");
         expect(hooksOf(first.attempt.id)).toEqual([closedHook, "paid"]);
         expect(hooksOf(second.id)).toEqual([]);
+
+        // The order is paid now: no more checkout, not even the later attempt's open session.
+        const again = await payments.startCheckout(checkout(first.orderRef)).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        expect(isLinkpayError(again) && again.code).toBe("CHECKOUT_ALREADY_PAID");
+        expect(isLinkpayError(again) && again.details).toMatchObject({
+          attemptId: first.attempt.id,
+          status: "paid",
+        });
       },
     );
 

@@ -109,6 +109,23 @@ export function idempotencyKeyFor(attempt: Pick<CheckoutAttempt, "id">): string 
   return `linkpay-checkout-${attempt.id}`;
 }
 
+/**
+ * An earlier attempt of the order can be paid after a later one was made: the shopper paid the
+ * session they had left (a second tab, a late wallet approval), and the payment was recorded on it
+ * with a `paid_after_closed` alert. The order is paid then; no further checkout is offered, not
+ * even the later attempt's open session. Only orders with more than one attempt pay this read.
+ */
+async function assertNoEarlierPayment(deps: StartCheckoutDeps, orderRef: string): Promise<void> {
+  const attempts = await deps.store.listAttempts({ orderRef });
+  const paid = attempts.find((attempt) => isPaidStatus(attempt.status));
+  if (paid === undefined) return;
+  throw new LinkpayError(
+    "CHECKOUT_ALREADY_PAID",
+    "This order was paid through an earlier checkout attempt",
+    { details: { orderRef, attemptId: paid.id, status: paid.status } },
+  );
+}
+
 async function attemptFor(
   deps: StartCheckoutDeps,
   request: CheckoutRequest,
@@ -125,6 +142,8 @@ async function attemptFor(
         },
       );
     }
+    if (latest !== null && latest.sequence > 1)
+      await assertNoEarlierPayment(deps, request.orderRef);
     if (latest?.status === "open" && latest.expiresAt.getTime() - now.getTime() > REUSE_MARGIN_MS) {
       if (latest.provider !== deps.provider.id || !moneyEquals(latest.amount, request.total)) {
         throw new LinkpayError(
