@@ -113,9 +113,25 @@ describe("checkoutFor with KOMOJU: PayPay whenever KOMOJU offers it, konbini by 
     expect(above.konbini).toBeUndefined();
   });
 
-  it("leaves all three to KOMOJU and sets the slip's deadline when konbini suits", () => {
+  it("drops konbini when KOMOJU's slips (3 days, its dashboard setting) would outlast the deadline", () => {
+    // Pick-up on the 8th: the slip must expire by the 7th, two days on; KOMOJU's last three.
     const request = checkoutFor(booking("2026-12-08T01:00:00Z", 100), NOW, KOMOJU);
+    expect(request.paymentMethods).toEqual(["card", "paypay"]);
+    expect(request.konbini).toBeUndefined();
+  });
+
+  it("leaves all three to KOMOJU when its slips end in time", () => {
+    const twoDaySlips = createKomojuProvider({
+      secretKey: "sk_test_checkoutForBooking0123456789",
+      webhookSecrets: "komoju-webhook-token-0123456789",
+      paymentMethods: ["card", "konbini", "paypay"],
+      konbiniExpiryDays: 2,
+    });
+    const request = checkoutFor(booking("2026-12-08T01:00:00Z", 100), NOW, twoDaySlips);
     expect(request.paymentMethods).toBeUndefined();
     expect(request.konbini).toEqual({ expiresAfterDays: 2 });
+    const later = checkoutFor(booking("2026-12-20T01:00:00Z", 100), NOW, KOMOJU);
+    expect(later.paymentMethods).toBeUndefined();
+    expect(later.konbini).toEqual({ expiresAfterDays: KONBINI_MAX_DAYS });
   });
 });

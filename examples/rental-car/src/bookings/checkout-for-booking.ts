@@ -7,9 +7,10 @@
  * less the ones that do not suit this booking. Konbini is offered only when its slip can be paid in
  * time and for this amount: the slip must expire by the end of the day before pick-up (a car is
  * not handed over against an unpaid slip), at least one full day after it is issued, and the
- * provider must take the amount by konbini. The amount limits are the provider adapter's own (its
- * `checkRequest`: Stripe's konbini takes ¥120–¥300,000), so the app keeps no copy of them and a
- * method the provider would refuse is left out instead of failing at the provider.
+ * provider must take the amount and that deadline by konbini. The limits are the provider adapter's
+ * own (its `checkRequest`: Stripe's konbini takes ¥120–¥300,000; KOMOJU's slips last the days set
+ * in its dashboard, so a pick-up sooner than that leaves konbini out), so the app keeps no copy of
+ * them and a method the provider would refuse is left out instead of failing at the provider.
  */
 import {
   type CheckoutRequest,
@@ -56,14 +57,20 @@ export function konbiniDays(booking: Pick<Booking, "pick_up_at">, now: Date): nu
 /** What the app needs to know of the provider: the methods it offers and its own limits. */
 export type CheckoutProvider = Pick<PaymentProvider, "paymentMethods" | "checkRequest">;
 
-/** Whether `provider` takes `request` by `method` alone (its `checkRequest` does not refuse it). */
+/**
+ * Whether `provider` takes `request` by `method` alone (its `checkRequest` does not refuse it),
+ * with konbini's slip lasting `konbiniDays` (KOMOJU, whose slip lifetime is one dashboard setting,
+ * refuses a slip that must expire sooner than that).
+ */
 function providerTakes(
   provider: CheckoutProvider,
   request: CheckoutRequest,
   method: PaymentMethod,
+  konbiniDays: number,
 ): boolean {
+  const konbini = method === "konbini" ? { expiresAfterDays: konbiniDays } : undefined;
   try {
-    provider.checkRequest?.({ ...request, paymentMethods: [method], konbini: undefined });
+    provider.checkRequest?.({ ...request, paymentMethods: [method], konbini });
     return true;
   } catch (error) {
     // A refusal is a typed error naming the method's limit; anything else is a bug, not an answer.
@@ -82,7 +89,8 @@ function paymentChoice(
   const offered = provider.paymentMethods ?? ["card"];
   const days = konbiniDays(booking, now);
   const methods = offered.filter(
-    (method) => (method !== "konbini" || days >= 1) && providerTakes(provider, request, method),
+    (method) =>
+      (method !== "konbini" || days >= 1) && providerTakes(provider, request, method, days),
   );
   const konbini = methods.includes("konbini") ? { konbini: { expiresAfterDays: days } } : {};
   // Everything the provider offers suits: leave the list to it, as configured.
