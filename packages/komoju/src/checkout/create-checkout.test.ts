@@ -90,6 +90,20 @@ describe("createCheckout request", () => {
     expect(sent.email).toBeUndefined();
   });
 
+  it("sends the same body again for the same attempt later, so KOMOJU replays its session", async () => {
+    // The first answer was lost; the shopper tries again a little later and core reuses the
+    // attempt and its key. KOMOJU refuses a key reused with other parameters.
+    const input = checkoutInput({ expiresAt: new Date(NOW.getTime() + 30 * 60 * 1000) });
+    const first = await testProvider(fake, { now: () => NOW }).createCheckout(input, {
+      idempotencyKey: "key-late-retry",
+    });
+    const later = new Date(NOW.getTime() + 7_300);
+    const again = await testProvider(fake, { now: () => later }).createCheckout(input, {
+      idempotencyKey: "key-late-retry",
+    });
+    expect(again.providerSessionId).toBe(first.providerSessionId);
+  });
+
   it("reports the requested expiry when KOMOJU's session has no expires_at", async () => {
     const expiresAt = new Date(NOW.getTime() + 45 * 60 * 1000);
     const provider = testProvider(fake, { now: () => NOW });

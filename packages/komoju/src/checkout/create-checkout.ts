@@ -33,7 +33,7 @@ export async function createCheckout(
     operation: "sessions.create",
     method: "POST",
     path: "/sessions",
-    body: sessionCreateBody(input, context.options.now()),
+    body: sessionCreateBody(input),
     idempotencyKey: key,
   });
   const session = parseKomojuObject(sessionSchema, json, "session", "api");

@@ -20,23 +20,27 @@ export function externalOrderNum(
 }
 
 /**
- * The session's lifetime in whole seconds from `now`, so KOMOJU's `expires_at` lands on the
- * attempt's `expiresAt` (rounded, as KOMOJU counts from its own clock).
+ * The session's lifetime in whole seconds: the requested lifetime, which core also gave the
+ * attempt when it stored it just before this call (within its minute of head-room at the
+ * bounds), so KOMOJU's expiry lands on the attempt's `expiresAt` as KOMOJU counts from its own
+ * clock. It must not depend on when the call is made:
+ * the same attempt's idempotency key must always come with the same body, and core calls again
+ * with that key when an earlier call's answer was lost (KOMOJU then replays the first session
+ * instead of refusing the key as reused with other parameters).
  */
-export function expiresInSeconds(expiresAt: Date, now: Date): number {
-  const seconds = Math.round((expiresAt.getTime() - now.getTime()) / 1000);
-  return Math.min(Math.max(seconds, 1), MAX_EXPIRES_IN_SECONDS);
+export function expiresInSeconds(input: Pick<CreateCheckoutInput, "expiresInSeconds">): number {
+  return Math.min(Math.max(Math.round(input.expiresInSeconds), 1), MAX_EXPIRES_IN_SECONDS);
 }
 
 /** The create-session body: prices from the merchant, linkpay's references in metadata. */
-export function sessionCreateBody(input: CreateCheckoutInput, now: Date): Record<string, unknown> {
+export function sessionCreateBody(input: CreateCheckoutInput): Record<string, unknown> {
   return {
     amount: input.total.amount,
     currency: input.total.currency,
     return_url: input.successUrl,
     ...(input.locale === "auto" ? {} : { default_locale: input.locale }),
     ...(input.customerEmail === undefined ? {} : { email: input.customerEmail }),
-    expires_in_seconds: expiresInSeconds(input.expiresAt, now),
+    expires_in_seconds: expiresInSeconds(input),
     payment_types: input.paymentMethods.map((method) => KOMOJU_PAYMENT_TYPES[method]),
     metadata: linkpayMetadata(input),
     line_items: input.lineItems.map((item) => ({

@@ -62,6 +62,21 @@ describe("refund", () => {
     });
   });
 
+  it("replays a full refund retried with its key after the answer was lost (payment now refunded)", async () => {
+    const provider = testProvider(fake);
+    const id = await paidSession();
+    const whole = { providerSessionId: id, amount: money(12_400, "JPY") };
+    const first = await provider.refund(whole, { idempotencyKey: "refund-full-1" });
+    // The first answer never reached linkpay: core asks again with the same key.
+    const again = await provider.refund(whole, { idempotencyKey: "refund-full-1" });
+    expect(again).toEqual(first);
+    expect(await provider.retrieveCheckout({ providerSessionId: id })).toMatchObject({
+      status: "refunded",
+    });
+    // A new refund of the refunded payment is still refused (by KOMOJU), not retried.
+    expect((await codeOfRefund(id))?.code).toBe("PROVIDER_REJECTED");
+  });
+
   it("answers REFUND_NOT_SUPPORTED for konbini, saying KOMOJU needs the shopper's bank account", async () => {
     const error = await codeOfRefund(await paidSession("authorized"));
     expect(error?.code).toBe("REFUND_NOT_SUPPORTED");

@@ -66,7 +66,10 @@ export async function refundCheckout(
     );
   }
   const payment = session.payment;
-  if (payment === null || payment === undefined || payment.status !== "captured") {
+  // `refunded` too: a retry of a full refund whose answer was lost finds the payment refunded,
+  // and only KOMOJU's replay under the same key tells that this refund is the one that did it
+  // (a new refund of a fully refunded payment is refused by KOMOJU itself).
+  if (payment == null || (payment.status !== "captured" && payment.status !== "refunded")) {
     throw new LinkpayError("PROVIDER_REJECTED", "The KOMOJU session has no payment to refund", {
       details: { providerSessionId, paymentStatus: payment?.status ?? null },
     });
