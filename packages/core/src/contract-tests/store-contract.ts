@@ -336,6 +336,70 @@ export function describeStoreContract<THandle>(
       ).toBe("paid");
     });
 
+    it("binds an early webhook only to the attempt it names, when it names one", async () => {
+      const ref = orderRef();
+      const now = clock.now();
+      // Another linkpay shop on the same PSP account used the same order reference.
+      const attempt = await harness.store.createAttempt({
+        id: `named-${ref}`,
+        orderRef: ref,
+        sequence: 1,
+        provider: fake.id,
+        amount: money(3_000, "JPY"),
+        expiresAt: new Date(now.getTime() + 1_800_000),
+        now,
+      });
+      const foreign = {
+        type: "payment.succeeded",
+        sessionId: `sess-foreign-${ref}`,
+        eventId: `evt-foreign-${ref}`,
+        orderRef: ref,
+        attemptId: `another-shops-attempt-${ref}`,
+        amount: 3_000,
+        currency: "JPY",
+      } as const;
+      const error = await payments
+        .handleWebhook({ provider: fake.id, ...fake.deliver(foreign) })
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+      expect(isLinkpayError(error, "ATTEMPT_NOT_READY")).toBe(true);
+      expect((await payments.getStatus({ orderRef: ref }))?.status).toBe("open");
+      expect(
+        await harness.store.findAttemptBySession({
+          provider: fake.id,
+          providerSessionId: foreign.sessionId,
+        }),
+      ).toBeNull();
+
+      const own = await payments.handleWebhook({
+        provider: fake.id,
+        ...fake.deliver({
+          ...foreign,
+          sessionId: `sess-${ref}`,
+          eventId: `evt-own-${ref}`,
+          attemptId: attempt.id,
+        }),
+      });
+      expect(own).toMatchObject({ outcome: "processed", changed: true, attemptId: attempt.id });
+    });
+
+    it("rejects an event whose echoed attempt id is not its session's attempt", async () => {
+      const { ref, attempt, send } = await started();
+      const result = await send("payment.succeeded", {
+        eventId: `evt-other-attempt-${ref}`,
+        attemptId: `not-${attempt.id}`,
+      });
+      expect(result).toEqual({
+        outcome: "rejected",
+        eventId: `evt-other-attempt-${ref}`,
+        attemptId: attempt.id,
+        reason: "attempt_mismatch",
+      });
+      expect(hooksFor(ref)).toEqual([]);
+    });
+
     it("ends in the right state when events arrive out of order", async () => {
       const { ref, send } = await started(orderRef(), 10_000);
       await send("payment.refunded", { refundedAmount: 10_000 });

@@ -13,7 +13,11 @@ import type { CheckoutAttempt, PaymentStore, ReceivedEvent, StoreTransaction } f
 import { hookFor, type PaymentHooks } from "./hooks";
 
 /** Why a verified event was refused. */
-export type RejectReason = "order_ref_mismatch" | "amount_mismatch" | "currency_mismatch";
+export type RejectReason =
+  | "order_ref_mismatch"
+  | "attempt_mismatch"
+  | "amount_mismatch"
+  | "currency_mismatch";
 
 /** The outcome of applying one event. */
 export type ApplyResult =
@@ -38,6 +42,7 @@ export type ApplyResult =
 /** Finds why an event does not belong to an attempt, if it does not. */
 export function mismatchOf(attempt: CheckoutAttempt, event: PaymentEvent): RejectReason | null {
   if (event.orderRef !== attempt.orderRef) return "order_ref_mismatch";
+  if (event.attemptId !== undefined && event.attemptId !== attempt.id) return "attempt_mismatch";
   if (event.amount.currency !== attempt.amount.currency) return "currency_mismatch";
   if (event.refundedAmount && event.refundedAmount.currency !== attempt.amount.currency) {
     return "currency_mismatch";
@@ -109,9 +114,19 @@ export async function applyEvent<THandle>(input: {
         ? { outcome: "ignored", eventId: event.eventId, reason: event.reason }
         : { outcome: "duplicate", eventId: event.eventId };
     }
-    const attempt = attemptId
+    const found = attemptId
       ? await tx.lockAttempt({ attemptId })
       : await tx.lockAttemptForEvent(event);
+    // Found only by its order (no session attached yet) but the event names another attempt: not
+    // this one's event (yet), whatever the order reference says.
+    const attempt =
+      found !== null &&
+      attemptId === undefined &&
+      found.providerSessionId === null &&
+      event.attemptId !== undefined &&
+      event.attemptId !== found.id
+        ? null
+        : found;
     if (!attempt) {
       // Not recorded: the order row may not be committed yet, so the provider's retry must work.
       throw new LinkpayError("ATTEMPT_NOT_READY", "No checkout attempt for this session yet", {

@@ -41,6 +41,13 @@ export interface PaymentEvent {
   readonly providerSessionId: string;
   /** The merchant's order reference, echoed back by the provider. */
   readonly orderRef: string;
+  /**
+   * linkpay's attempt id, when the provider echoes it back (session metadata). Then the event
+   * applies only to that attempt: one that arrives before its session is attached (found by
+   * `orderRef`) waits for it instead of landing on another attempt of the same order reference
+   * (another linkpay shop on the same PSP account may use the same references).
+   */
+  readonly attemptId?: string | undefined;
   /** The amount the provider says the checkout is for. */
   readonly amount: Money;
   /** For `payment.refunded`: the cumulative amount refunded so far. */

@@ -41,6 +41,8 @@ export interface FakeDeliveryInput {
   readonly amount?: number | undefined;
   readonly currency?: string | undefined;
   readonly orderRef?: string | undefined;
+  /** linkpay's attempt id echoed back, as providers with session metadata do (default: none). */
+  readonly attemptId?: string | undefined;
   readonly refundedAmount?: number | undefined;
   /** For `payment.pending`: the slip the event carries. */
   readonly pendingPayment?: PendingPayment | undefined;
@@ -107,6 +109,7 @@ const payloadSchema = z.object({
   data: z.object({
     session_id: z.string().min(1),
     order_ref: z.string(),
+    attempt_id: z.string().min(1).optional(),
     amount: z.number().int().nonnegative(),
     currency: z.string(),
     refunded_amount: z.number().int().nonnegative().optional(),
@@ -257,6 +260,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
         eventId,
         providerSessionId: data.session_id,
         orderRef: data.order_ref,
+        attemptId: data.attempt_id,
         amount,
         refundedAmount:
           data.refunded_amount === undefined
@@ -300,6 +304,7 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
         data: {
           session_id: input.sessionId,
           order_ref: input.orderRef ?? session?.input.orderRef ?? "",
+          attempt_id: input.attemptId,
           amount: input.amount ?? session?.input.total.amount ?? 0,
           currency: input.currency ?? session?.input.total.currency ?? "JPY",
           refunded_amount: input.refundedAmount,

@@ -52,6 +52,7 @@ export async function mapKomojuEvent(
     eventId: event.id,
     providerSessionId: session.id,
     orderRef: references.orderRef,
+    attemptId: references.attemptId,
     amount,
     refundedAmount: kind === "payment.refunded" ? money(refunded, amount.currency) : undefined,
     occurredAt: new Date(event.created_at),

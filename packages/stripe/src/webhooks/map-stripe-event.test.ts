@@ -53,6 +53,7 @@ describe("Checkout Session events", () => {
       eventId: "evt_paid",
       providerSessionId: "cs_test_a1",
       orderRef: "RC-1",
+      attemptId: "attempt-1",
       amount: money(12_400, "JPY"),
       refundedAmount: undefined,
       occurredAt: new Date((NOW_SECONDS - 5) * 1000),

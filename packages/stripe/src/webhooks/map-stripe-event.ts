@@ -11,7 +11,7 @@ import type {
   PendingPayment,
   ProviderEvent,
 } from "@linkpay/core";
-import { orderRefOf } from "../checkout/linkpay-metadata";
+import { LINKPAY_METADATA_KEYS, orderRefOf } from "../checkout/linkpay-metadata";
 import { sessionAmount } from "../checkout/session-amount";
 import { fromStripeAmount } from "../money/stripe-units";
 import { parseStripeObject, type StripeObjectSource } from "../stripe-objects/parse-stripe-object";
@@ -62,6 +62,7 @@ function paymentEvent(
     eventId: event.id,
     providerSessionId: session.id,
     orderRef: orderRefOf(session) ?? "",
+    attemptId: session.metadata?.[LINKPAY_METADATA_KEYS.attemptId] || undefined,
     amount: sessionAmount(session, source),
     ...extra,
     occurredAt: new Date(event.created * 1000),
