@@ -90,7 +90,9 @@ suite("payment outcomes in Chromium with %s", (provider) => {
       await payWithCard(page, provider, DECLINE_CARD);
       // Post/redirect/get: the decline is shown on the payment page itself.
       expect(new URL(page.url()).pathname).toBe(hostedPath(provider, sessionId));
-      expect(await page.getByRole("alert").filter({ hasText: "拒否" }).count()).toBe(1);
+      expect(
+        await page.getByRole("alert").filter({ hasText: "承認されませんでした" }).count(),
+      ).toBe(1);
       await sandboxOf(app).whenDeliveriesSettled();
       // A declined card leaves the checkout open: the booking keeps its car.
       expect(await bookingNow(app, booking)).toMatchObject({ status: "awaiting_payment" });

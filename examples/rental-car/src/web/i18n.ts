@@ -145,7 +145,7 @@ export const TEXTS = {
     notConfirmedTitle: "ご予約は確定していません",
     notPaidTitle: "お支払いはまだ完了していません",
     notPaidText:
-      "お車はお支払い期限までお取り置きしています。お支払いページに戻って、お支払いを完了するか、別のお支払い方法をお選びください。",
+      "ご予約はまだ確定していません。お支払い期限まではお車を確保していますので、お支払いページに戻ってお手続きを完了してください。別のお支払い方法もお選びいただけます。",
     backToPayment: "お支払いページに戻る",
     myBookingTitle: "予約の確認",
     myBookingIntro: "予約番号とメールアドレスを入力してください。",
@@ -351,7 +351,7 @@ export const TEXTS = {
     notConfirmedTitle: "Your booking is not confirmed",
     notPaidTitle: "Your payment is not complete yet",
     notPaidText:
-      "We are holding the car for you until the payment window closes. Go back to the payment page to finish paying, or choose another way to pay there.",
+      "Your booking is not confirmed yet. We are holding the car until the payment deadline: go back to the payment page to finish paying. You can also choose another way to pay there.",
     backToPayment: "Back to the payment page",
     myBookingTitle: "Find my booking",
     myBookingIntro: "Enter your booking reference and e-mail address.",

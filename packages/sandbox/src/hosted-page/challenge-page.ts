@@ -17,6 +17,8 @@ export interface ChallengePageInput {
   readonly action: string;
   readonly language: Language;
   readonly merchantName: string;
+  /** Which provider's page this imitates (e.g. `KOMOJU`), named under the banner. */
+  readonly imitates?: string | undefined;
 }
 
 /** The HTML of the challenge page. */
@@ -26,6 +28,7 @@ export function challengePage({
   action,
   language,
   merchantName,
+  imitates,
 }: ChallengePageInput): string {
   const texts = TEXTS[language];
   const content = html`${orderSummary(order, texts)}
@@ -38,5 +41,5 @@ export function challengePage({
 <button type="submit" name="outcome" value="fail" class="secondary">${texts.challengeFail}</button>
 </form>
 </section>`;
-  return layout({ language, title: texts.challengeHeading, merchantName, content });
+  return layout({ language, title: texts.challengeHeading, merchantName, content, imitates });
 }

@@ -26,6 +26,8 @@ export interface KonbiniSlipPageInput {
   readonly merchantName: string;
   /** Where "return to the shop" leads (the session's success URL). */
   readonly returnUrl: string;
+  /** Which provider's page this imitates (e.g. `KOMOJU`), named under the banner. */
+  readonly imitates?: string | undefined;
 }
 
 /** The HTML of the slip page. */
@@ -44,11 +46,17 @@ export function konbiniSlipPage(input: KonbiniSlipPageInput): string {
 ${state !== undefined && html`<p class="error" role="status">${state}</p>`}
 <p>${texts.slipIntro}</p>
 ${store !== undefined && html`<p class="store">${store}</p>`}
-${voucher.confirmationNumber !== null && html`<p>${texts.confirmationNumber}<br><span class="numbers">${voucher.confirmationNumber}</span></p>`}
 <p>${input.paymentCodeLabel ?? texts.paymentCode}<br><span class="numbers">${voucher.paymentCode}</span></p>
+${voucher.confirmationNumber !== null && html`<p>${texts.confirmationNumber}<br><span class="numbers">${voucher.confirmationNumber}</span></p>`}
 <p>${texts.payBy}<br><span class="deadline">${texts.deadline(new Date(voucher.expiresAt * 1000))}</span></p>
 <ol>${(steps ?? texts.slipSteps).map((step) => html`<li>${step}</li>`)}</ol>
 </section>
 <p><a class="button" href="${returnUrl}">${texts.backToShop}</a></p>`;
-  return layout({ language, title: texts.slipHeading, merchantName, content });
+  return layout({
+    language,
+    title: texts.slipHeading,
+    merchantName,
+    content,
+    imitates: input.imitates,
+  });
 }

@@ -49,6 +49,10 @@ describe("KOMOJU hosted page: konbini and PayPay", () => {
 
   it("issues a slip for the chosen store: payment authorized, session completed, slip page", async () => {
     const session = await createKomojuSession(fixture, { default_locale: "ja" });
+    const form = await (await getPage(session.session_url)).text();
+    for (const section of ["method-card", "method-konbini", "method-paypay"])
+      expect(form).toContain(`href="#${section}"`);
+    expect(form).not.toContain("checked");
     const response = await chooseStore(session.id, "lawson");
     expect(response.status).toBe(303);
     const slipPath = locationOf(response);
@@ -73,6 +77,8 @@ describe("KOMOJU hosted page: konbini and PayPay", () => {
     const details = issued.payment?.payment_details;
     if (details?.type !== "konbini") throw new Error("not a konbini payment");
     expect(slip).toContain("ローソン");
+    expect(slip).toContain("KOMOJUの決済ページを模したテスト画面");
+    expect(slip.indexOf("お客様番号")).toBeLessThan(slip.indexOf("確認番号"));
     expect(slip).toContain(details.receipt);
     expect(slip).toContain(details.confirmation_code ?? "missing");
     expect(slip).toContain("2026年12月10日");
@@ -123,6 +129,32 @@ describe("KOMOJU hosted page: konbini and PayPay", () => {
     expect(again.status).toBe(422);
     expect(await again.json()).toMatchObject({ error: { code: "konbini_payment_not_pending" } });
     expect((await operator("/sessions/unknown/konbini-paid")).status).toBe(404);
+  });
+
+  it("issues no slip once payment_data.payment_deadline has passed, while card stays open", async () => {
+    const session = await createKomojuSession(fixture, {
+      expires_in_seconds: 86_400,
+      payment_data: {
+        external_order_num: "RC-konbini-deadline-passed",
+        payment_deadline: "2026-12-07T12:00:00+09:00",
+      },
+    });
+    now = new Date("2026-12-07T12:00:00+09:00");
+    try {
+      const page = await (await getPage(session.session_url)).text();
+      expect(page).not.toContain(`action="/komoju/sessions/${session.id}/konbini"`);
+      expect(page).not.toContain('href="#method-konbini"');
+      expect(page).toContain('id="method-card"');
+      const refused = await chooseStore(session.id, "lawson");
+      expect(locationOf(refused)).toBe(`/komoju/sessions/${session.id}`);
+      expect(await retrieveKomojuSession(fixture, session.id)).toMatchObject({
+        status: "pending",
+        payment: null,
+      });
+      expect(await eventsOf(session.id)).toEqual([]);
+    } finally {
+      now = new Date("2026-12-07T10:00:00+09:00");
+    }
   });
 
   it("goes to the PayPay look-alike; cancel keeps the session pending, approve captures", async () => {

@@ -8,6 +8,7 @@ import type { Request, RequestHandler, Response } from "express";
 import { FlashStore, type FormFlash } from "../../hosted-page/form-flash";
 import { allowRedirectsTo, isCrossSitePost } from "../../hosted-page/page-security";
 import type { KomojuContext } from "../operations/komoju-context";
+import { isKonbiniOpen } from "../operations/komoju-konbini";
 import { isPayable } from "../operations/komoju-payments";
 import { expireKomojuIfDue } from "../operations/komoju-session-lifecycle";
 import type { KomojuSessionRecord } from "../state/komoju-records";
@@ -122,6 +123,9 @@ export function komojuPageViews(
       if (session.expired) return notice(req, res, 200, "expired", session);
       const page = komojuPaymentPage({
         session,
+        paymentTypes: session.paymentTypes.filter(
+          (type) => type !== "konbini" || isKonbiniOpen(context, session),
+        ),
         language: komojuLanguage(session, req),
         merchantName,
         lang: langSuffix(req),

@@ -13,7 +13,7 @@ import { pageSecurity } from "../../hosted-page/page-security";
 import { TEXTS } from "../../hosted-page/texts";
 import { completeKomojuChallenge, payKomojuWithCard } from "../operations/komoju-card";
 import type { KomojuContext } from "../operations/komoju-context";
-import { startKomojuKonbini } from "../operations/komoju-konbini";
+import { isKonbiniOpen, startKomojuKonbini } from "../operations/komoju-konbini";
 import { isPayable } from "../operations/komoju-payments";
 import { startKomojuPayPay } from "../operations/komoju-paypay";
 import { KOMOJU_STORES, type KomojuStore } from "../state/komoju-records";
@@ -74,7 +74,11 @@ export function komojuSessionRoutes(
     const action = `/komoju/sessions/${session.id}/3ds/${challenge.id}${langSuffix(req)}`;
     const order = orderOf(session, TEXTS[language]);
     const card = { brand: challenge.card.brand, last4: challenge.card.lastDigits };
-    views.send(res, 200, challengePage({ order, card, action, language, merchantName }));
+    views.send(
+      res,
+      200,
+      challengePage({ order, card, action, language, merchantName, imitates: "KOMOJU" }),
+    );
   });
 
   router.post("/sessions/:id/3ds/:challengeId", ...page, form, (req, res) => {
@@ -96,7 +100,7 @@ export function komojuSessionRoutes(
     const session = views.postable(req, res);
     if (session === undefined) return;
     const store = req.body?.store;
-    if (!session.paymentTypes.includes("konbini") || !isStore(store))
+    if (!isKonbiniOpen(context, session) || !isStore(store))
       return res.redirect(303, views.pagePath(req, session));
     const payment = startKomojuKonbini(context, session, store);
     res.redirect(303, `/komoju/slips/${payment.id}${langSuffix(req)}`);

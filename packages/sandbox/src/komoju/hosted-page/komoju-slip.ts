@@ -1,7 +1,7 @@
 /**
  * @module
  * The KOMOJU konbini slip, drawn with the shared slip page: the chosen store, its receipt number
- * (and confirmation code where the store has one), the deadline in Japan time, how to pay there,
+ * named as the chain names it (and the confirmation number where the chain has one), the deadline in Japan time, how to pay there,
  * and a button back to the shop.
  */
 import { konbiniSlipPage } from "../../hosted-page/konbini-slip-page";
@@ -48,5 +48,6 @@ export function komojuSlipPage(input: KomojuSlipInput): string {
     language,
     merchantName,
     returnUrl: returnTarget(session),
+    imitates: "KOMOJU",
   });
 }

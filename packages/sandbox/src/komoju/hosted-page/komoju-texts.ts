@@ -15,6 +15,9 @@ export interface KomojuTexts {
   /** The name of the number the shopper gives at the store. */
   readonly receiptLabel: (store: KomojuStore) => string;
   readonly slipSteps: (store: string, withConfirmation: boolean) => readonly string[];
+  /** The short chooser at the top of the page: its name and the link to each method. */
+  readonly methodsLabel: string;
+  readonly methodNames: Readonly<Record<"credit_card" | "konbini" | "paypay", string>>;
   readonly paypayHeading: string;
   readonly paypayIntro: string;
   readonly paypayButton: string;
@@ -45,22 +48,30 @@ export const KOMOJU_TEXTS: Readonly<Record<Language, KomojuTexts>> = {
       seicomart: "セイコーマート",
     },
     receiptLabel: (store) => (store === "seven-eleven" ? "払込票番号" : "お客様番号"),
-    slipSteps: (store, withConfirmation) => [
-      `${store}のレジまたは店頭端末でお支払いください。`,
+    slipSteps: (store, withConfirmation) =>
       withConfirmation
-        ? "お客様番号と確認番号をお伝えください(店頭端末では入力してください)。"
-        : "レジで払込票番号をお伝えください。",
-      "現金でお支払いください。お支払いが確認されるとショップに通知されます。",
-    ],
+        ? [
+            `${store}の店頭端末にお客様番号と確認番号を入力するか、レジで番号をお伝えください。`,
+            "レジで代金を現金でお支払いください。",
+            "お支払いが確認されると、ショップに通知されます。",
+          ]
+        : [
+            `${store}のレジで「インターネット支払い」とお伝えください。`,
+            "払込票番号をお伝えください。",
+            "代金を現金でお支払いください。お支払いが確認されると、ショップに通知されます。",
+          ],
+    methodsLabel: "お支払い方法",
+    methodNames: { credit_card: "カード", konbini: "コンビニ", paypay: "PayPay" },
     paypayHeading: "PayPayで支払う",
-    paypayIntro: "PayPayの画面(サンドボックスの模擬画面)に移動して、お支払いを承認します。",
+    paypayIntro: "PayPayの模擬画面(テスト用)に移動して、お支払いを承認してください。",
     paypayButton: "PayPayに進む",
     paypayCancelled:
       "PayPayでのお支払いはキャンセルされました。別のお支払い方法もお選びいただけます。",
     leaveWithoutPaying: "支払わずにショップに戻る",
-    cancelledHeading: "キャンセルされました",
-    cancelledText: "このお支払いはショップによってキャンセルされました。",
-    walletTitle: "PayPay(模擬画面)",
+    cancelledHeading: "お支払いはキャンセルされました",
+    cancelledText:
+      "ショップがこのお支払いをキャンセルしました。お支払いが必要な場合は、ショップからもう一度お手続きください。",
+    walletTitle: "PayPay(テスト用の模擬画面)",
     walletNotice:
       "linkpayサンドボックスのテスト用の模擬画面です。本物のPayPayではなく、お金は動きません。",
     walletPayee: "支払先",
@@ -81,20 +92,27 @@ export const KOMOJU_TEXTS: Readonly<Record<Language, KomojuTexts>> = {
       seicomart: "Seicomart",
     },
     receiptLabel: (store) => (store === "seven-eleven" ? "Payment slip number" : "Customer number"),
-    slipSteps: (store, withConfirmation) => [
-      `Pay at the register or the in-store terminal of any ${store}.`,
+    slipSteps: (store, withConfirmation) =>
       withConfirmation
-        ? "Give the receipt number and the confirmation number (or enter them at the terminal)."
-        : "Give the payment slip number at the register.",
-      "Pay in cash. The shop is told once your payment arrives.",
-    ],
+        ? [
+            `At any ${store}, enter the customer number and the confirmation number at the in-store terminal, or give them at the register.`,
+            "Pay in cash at the register.",
+            "The shop is told once your payment arrives.",
+          ]
+        : [
+            `At the register of any ${store}, say you want to make an internet payment.`,
+            "Give the payment slip number.",
+            "Pay in cash. The shop is told once your payment arrives.",
+          ],
+    methodsLabel: "Payment method",
+    methodNames: { credit_card: "Card", konbini: "Konbini", paypay: "PayPay" },
     paypayHeading: "Pay with PayPay",
-    paypayIntro: "Go to PayPay (a sandbox look-alike) and approve the payment there.",
+    paypayIntro: "Go to a test look-alike of PayPay and approve the payment there.",
     paypayButton: "Continue to PayPay",
     paypayCancelled: "The PayPay payment was cancelled. You can choose another way to pay.",
     leaveWithoutPaying: "Return to the shop without paying",
     cancelledHeading: "Checkout cancelled",
-    cancelledText: "The shop cancelled this checkout.",
+    cancelledText: "The shop cancelled this checkout. To pay, start again at the shop.",
     walletTitle: "PayPay (look-alike)",
     walletNotice:
       "A test look-alike in the linkpay sandbox. This is not PayPay, and no money moves.",

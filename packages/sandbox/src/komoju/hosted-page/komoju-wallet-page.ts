@@ -33,7 +33,7 @@ export function komojuWalletPage({
 <h1>${own.walletTitle}</h1>
 <p class="error" role="note">${own.walletNotice}</p>
 <table>
-<tr><td>${own.walletPayee}</td><td class="amount">${merchantName}</td></tr>
+<tr><td>${own.walletPayee}</td><td class="payee">${merchantName}</td></tr>
 <tr class="total"><td>${own.walletAmount}</td><td class="amount">${amount}</td></tr>
 </table>
 <form method="post" action="/komoju/wallet/paypay/${payment.id}${lang}">

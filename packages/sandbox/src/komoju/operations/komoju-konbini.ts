@@ -16,9 +16,19 @@ import type { KomojuContext } from "./komoju-context";
 import { assertPayable, completeSession, emitPaymentEvent, newPayment } from "./komoju-payments";
 
 /**
+ * Whether the session can still issue a slip: it offers konbini and its requested
+ * `payment_deadline`, if any, lies ahead (a slip already past its deadline could never be paid).
+ */
+export function isKonbiniOpen(context: KomojuContext, session: KomojuSessionRecord): boolean {
+  if (!session.paymentTypes.includes("konbini")) return false;
+  return session.paymentDeadline === null || context.clock().getTime() < session.paymentDeadline;
+}
+
+/**
  * Issues a slip for `store`: payment `authorized`, `payment.authorized`, session completed.
  *
- * @throws KomojuApiError 422 when the session is not payable or does not offer konbini.
+ * @throws KomojuApiError 422 when the session is not payable, does not offer konbini, or its
+ * `payment_deadline` has passed.
  */
 export function startKomojuKonbini(
   context: KomojuContext,
@@ -28,6 +38,13 @@ export function startKomojuKonbini(
   assertPayable(session);
   if (!session.paymentTypes.includes("konbini")) {
     throw new KomojuApiError(422, "invalid_payment_type", "This session does not offer konbini.");
+  }
+  if (!isKonbiniOpen(context, session)) {
+    throw new KomojuApiError(
+      422,
+      "invalid_payment_type",
+      `The payment_deadline of session ${session.id} has passed; it can no longer issue a konbini slip.`,
+    );
   }
   const now = context.clock().getTime();
   const deadline =
