@@ -45,8 +45,6 @@ export interface KomojuProviderOptions {
   readonly timeoutMs?: number | undefined;
   /** How often a request that failed for now is retried (same idempotency key); default 2. */
   readonly maxNetworkRetries?: number | undefined;
-  /** The clock used for session lifetimes and konbini deadlines; default `() => new Date()`. */
-  readonly now?: (() => Date) | undefined;
 }
 
 const SECRET_HINT = "(is the environment variable set?)";
@@ -76,12 +74,6 @@ export const komojuProviderOptionsSchema = z.strictObject({
     .optional(),
   timeoutMs: z.number().int().positive().max(600_000).optional(),
   maxNetworkRetries: z.number().int().min(0).max(10).optional(),
-  now: z
-    .custom<() => Date>(
-      (value) => typeof value === "function",
-      "must be a function returning a Date",
-    )
-    .optional(),
 });
 
 /**

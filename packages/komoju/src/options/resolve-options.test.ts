@@ -82,14 +82,16 @@ describe("createKomojuProvider options", () => {
     configError({ checkoutBaseUrl: "http://pay.example" });
   });
 
-  it("checks payment methods, id, retries, timeout and clock; refuses unknown options", () => {
+  it("checks payment methods, id, retries, timeout and konbini days; refuses unknown options", () => {
     configError({ paymentMethods: ["alipay"] });
     configError({ paymentMethods: [] });
     configError({ paymentMethods: ["card", "card"] });
     configError({ id: "KOMOJU JP" });
     configError({ maxNetworkRetries: -1 });
     configError({ timeoutMs: 0 });
-    configError({ now: new Date() });
+    configError({ konbiniExpiryDays: 0 });
+    configError({ konbiniExpiryDays: 60 });
+    expect(configError({ now: () => new Date() } as never).message).toContain("now");
     expect(configError({ webhookSecret: SECRET }).message).toContain("webhookSecret");
     expect(createKomojuProvider({ ...valid, id: "komoju-jp" }).id).toBe("komoju-jp");
   });

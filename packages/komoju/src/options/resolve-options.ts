@@ -29,7 +29,6 @@ export interface ResolvedKomojuOptions extends ResolvedConnectionOptions {
   readonly paymentMethods: readonly KomojuPaymentMethod[];
   /** Days a konbini slip stays payable (KOMOJU's dashboard setting). */
   readonly konbiniExpiryDays: number;
-  readonly now: () => Date;
 }
 
 type Inspection =
@@ -55,7 +54,6 @@ function inspectOptions(options: KomojuProviderOptions): Inspection {
       webhookSecrets,
       paymentMethods: value.paymentMethods ?? ["card"],
       konbiniExpiryDays: value.konbiniExpiryDays ?? KOMOJU_DEFAULT_KONBINI_EXPIRY_DAYS,
-      now: value.now ?? (() => new Date()),
     },
   };
 }
