@@ -47,6 +47,7 @@ export {
   type PatrolConfigFile,
   parsePatrolConfig,
   type ResolvedAlertSpec,
+  type ResolvedProviderSpec,
   readPatrolConfig,
   type SecretRef,
 } from "./config";

@@ -67,6 +67,16 @@ describe("runPatrolCli", () => {
     );
   });
 
+  it("names the provider section when the adapter refuses the key, without quoting it (exit 3)", async () => {
+    const komoju = { ...CONFIG, provider: { type: "komoju", secretKey: { env: "PATROL_KEY" } } };
+    const { code, output } = await cli(["check", "--config", configFile(komoju)], {
+      PATROL_KEY: "pk_test_publishable0123",
+    });
+    expect(code).toBe(3);
+    expect(output).toMatch(/^patrol config: provider: .*secretKey is a publishable key/);
+    expect(output).not.toContain("pk_test_publishable0123");
+  });
+
   it("asks for a baseline before the first check (exit 3), and for a reason to approve", async () => {
     const file = configFile(CONFIG);
     expect(await cli(["check", "--config", file], { PATROL_KEY: "rk_test_x" })).toEqual({

@@ -8,7 +8,6 @@ import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { isLinkpayError } from "@linkpay/core";
-import { createStripeCheckoutReader } from "@linkpay/stripe";
 import { createSink, sendAlerts } from "../alerts";
 import {
   alertOn,
@@ -25,6 +24,7 @@ import { exitCodeFor, verdictOf } from "../model/findings";
 import { formatReport } from "../report/format-report";
 import { openPatrolState } from "../state/patrol-state";
 import { watchPatrol } from "../watch/watch-loop";
+import { createProviderReader } from "./create-provider-reader";
 
 /** Usage text. */
 export const USAGE = `Usage: linkpay-patrol <command> [options]
@@ -81,11 +81,7 @@ export async function runPatrolCli(args: readonly string[], io: CliIo): Promise<
       return await manifestCommand(command, config, values, io);
     const context: CommandContext = {
       config,
-      reader: createStripeCheckoutReader({
-        secretKey: config.provider.secretKey,
-        apiBaseUrl: config.provider.apiBaseUrl,
-        checkoutOrigins: config.provider.checkoutOrigins,
-      }),
+      reader: createProviderReader(config.provider),
       sinks: values["no-alerts"] ? [] : config.alerts.map(createSink),
       print: io.print,
       browserArgs: io.browserArgs,

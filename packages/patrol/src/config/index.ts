@@ -3,6 +3,7 @@ export {
   type PatrolConfig,
   parsePatrolConfig,
   type ResolvedAlertSpec,
+  type ResolvedProviderSpec,
   readPatrolConfig,
 } from "./load-config";
 export {

@@ -95,6 +95,42 @@ describe("parsePatrolConfig", () => {
     );
   });
 
+  it("accepts a KOMOJU provider: its key from a secret, base URLs, sessions ended by default", () => {
+    const komoju = {
+      type: "komoju",
+      secretKey: { env: "PATROL_KOMOJU_KEY" },
+      apiBaseUrl: "http://127.0.0.1:4242/komoju",
+    };
+    const config = parsePatrolConfig(
+      { ...valid, provider: komoju },
+      { baseDir: "/srv/patrol", env: { PATROL_KOMOJU_KEY: "sk_test_patrol\n" } },
+    );
+    expect(config.provider).toEqual({
+      type: "komoju",
+      secretKey: "sk_test_patrol",
+      apiBaseUrl: "http://127.0.0.1:4242/komoju",
+      expireSessions: true,
+    });
+    expect(problem({ ...valid, provider: komoju }, {})).toBe(
+      "patrol config: provider.secretKey: the environment variable PATROL_KOMOJU_KEY is not set",
+    );
+    expect(problem({ ...valid, provider: { ...komoju, checkoutBaseUrl: "komoju.com" } })).toContain(
+      "provider.checkoutBaseUrl: an absolute http(s) URL",
+    );
+    // checkoutOrigins is Stripe's: KOMOJU's origin follows from checkoutBaseUrl.
+    expect(
+      problem({ ...valid, provider: { ...komoju, checkoutOrigins: ["https://komoju.com"] } }),
+    ).toContain('Unrecognized key: "checkoutOrigins"');
+  });
+
+  it("names the valid provider types for an unknown or missing one", () => {
+    const expected = 'provider.type: must be one of "stripe", "komoju"';
+    expect(problem({ ...valid, provider: { type: "adyen", secretKey: { env: "K" } } })).toContain(
+      expected,
+    );
+    expect(problem({ ...valid, provider: { secretKey: { env: "K" } } })).toContain(expected);
+  });
+
   it("reads a secret from a file relative to the config file", () => {
     const directory = mkdtempSync(join(tmpdir(), "patrol-config-"));
     directories.push(directory);

@@ -13,13 +13,7 @@ import { type PatrolConfigSpec, patrolConfigSchema, type SecretRef } from "./pat
 /** The configuration, validated, with secrets resolved and paths absolute. */
 export interface PatrolConfig
   extends Omit<PatrolConfigSpec, "provider" | "alerts" | "cspReports" | "manifest"> {
-  readonly provider: {
-    readonly type: "stripe";
-    readonly secretKey: string;
-    readonly apiBaseUrl?: string | undefined;
-    readonly checkoutOrigins?: readonly string[] | undefined;
-    readonly expireSessions: boolean;
-  };
+  readonly provider: ResolvedProviderSpec;
   readonly alerts: readonly ResolvedAlertSpec[];
   readonly cspReports?: { readonly url: string; readonly token: string } | undefined;
   readonly manifest?:
@@ -31,6 +25,23 @@ export interface PatrolConfig
       }
     | undefined;
 }
+
+/** The payment provider the patrol asks about sessions, with its key resolved. */
+export type ResolvedProviderSpec =
+  | {
+      readonly type: "stripe";
+      readonly secretKey: string;
+      readonly apiBaseUrl?: string | undefined;
+      readonly checkoutOrigins?: readonly string[] | undefined;
+      readonly expireSessions: boolean;
+    }
+  | {
+      readonly type: "komoju";
+      readonly secretKey: string;
+      readonly apiBaseUrl?: string | undefined;
+      readonly checkoutBaseUrl?: string | undefined;
+      readonly expireSessions: boolean;
+    };
 
 /** An alert sink with its secrets resolved. */
 export type ResolvedAlertSpec =

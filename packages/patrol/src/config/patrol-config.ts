@@ -70,7 +70,7 @@ const journey = z
 /** A journey: from a start page, the steps a shopper takes up to the "go to payment" submit. */
 export type Journey = z.infer<typeof journey>;
 
-const provider = z.strictObject({
+const stripeProvider = z.strictObject({
   type: z.literal("stripe"),
   /** A restricted key with read access to Checkout Sessions is enough (`rk_live_…`). */
   secretKey: secretRef,
@@ -81,6 +81,28 @@ const provider = z.strictObject({
    * access to Checkout Sessions; without it the session simply times out).
    */
   expireSessions: z.boolean().default(true),
+});
+
+const komojuProvider = z.strictObject({
+  type: z.literal("komoju"),
+  /** The account's secret key (`sk_live_…`): KOMOJU has no read-only keys. */
+  secretKey: secretRef,
+  /** Where KOMOJU is (default `https://komoju.com`); the reader adds `/api/v1`. */
+  apiBaseUrl: absoluteHttpUrl.optional(),
+  /** Where hosted pages are (`…/sessions/{id}`); default `apiBaseUrl`. */
+  checkoutBaseUrl: absoluteHttpUrl.optional(),
+  /** Cancel each run's own session once checked, so patrol bookings hold no stock. */
+  expireSessions: z.boolean().default(true),
+});
+
+/** The payment providers the patrol can ask about a session. */
+const PROVIDER_TYPES = ["stripe", "komoju"] as const;
+
+const provider = z.discriminatedUnion("type", [stripeProvider, komojuProvider], {
+  error: (issue) =>
+    issue.code === "invalid_union"
+      ? `must be one of ${PROVIDER_TYPES.map((type) => `"${type}"`).join(", ")}`
+      : undefined,
 });
 
 const alert = z.discriminatedUnion("type", [
