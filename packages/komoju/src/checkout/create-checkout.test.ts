@@ -12,6 +12,7 @@ import {
   startFakeKomojuServer,
 } from "../test/fake-komoju-server";
 import { checkoutInput, testProvider } from "../test/komoju-fixtures";
+import { externalOrderNum } from "./session-create-body";
 
 let fake: FakeKomojuServer;
 beforeAll(async () => {
@@ -60,7 +61,7 @@ describe("createCheckout request", () => {
         { description: "Child seat", amount: 1_200, quantity: 1 },
       ],
       payment_data: {
-        external_order_num: `${input.orderRef}-0a1b2c3d`,
+        external_order_num: `${input.orderRef}-${input.attemptId.slice(-8)}`,
         capture: "auto",
       },
     });
@@ -104,6 +105,22 @@ describe("createCheckout request", () => {
     // Nothing in the body depends on when the call is made (no clock is read).
     expect(lastRequest().body).toBe(firstBody);
     expect(again.providerSessionId).toBe(first.providerSessionId);
+  });
+
+  it("keeps external_order_num unique per attempt and at most 50 characters", () => {
+    // Time-ordered ids (UUIDv7) made close together share their first characters.
+    const first = externalOrderNum({
+      orderRef: "RC-12345678",
+      attemptId: "01939b6e-7a1c-7000-8000-3f2a9c1d0b11",
+    });
+    const second = externalOrderNum({
+      orderRef: "RC-12345678",
+      attemptId: "01939b6e-7a1c-7000-8000-8e4b7d2f9a60",
+    });
+    expect(first).not.toBe(second);
+    const long = externalOrderNum({ orderRef: "R".repeat(64), attemptId: "attempt-0123456789" });
+    expect(long).toHaveLength(50);
+    expect(long.endsWith("-23456789")).toBe(true);
   });
 
   it("reports the requested expiry when KOMOJU's session has no expires_at", async () => {

@@ -9,14 +9,21 @@ import { linkpayMetadata } from "./linkpay-metadata";
 /** KOMOJU's longest session lifetime. */
 const MAX_EXPIRES_IN_SECONDS = 86_400;
 
+/** The longest `external_order_num` sent. */
+const EXTERNAL_ORDER_NUM_MAX = 50;
+
 /**
  * KOMOJU wants `external_order_num` unique per session; a retry after a cancel is a new session
- * for the same order, so the attempt's id is part of it.
+ * for the same order, so the attempt's id is part of it: its LAST 8 characters, random in UUIDv4,
+ * UUIDv7 and ULID alike (the first ones of time-ordered ids repeat for attempts made close
+ * together). At most 50 characters (KOMOJU documents no limit; the sandbox holds it to 50): a long
+ * order reference is shortened here, and stays whole in the session's metadata.
  */
 export function externalOrderNum(
   input: Pick<CreateCheckoutInput, "orderRef" | "attemptId">,
 ): string {
-  return `${input.orderRef}-${input.attemptId.slice(0, 8)}`;
+  const suffix = input.attemptId.slice(-8);
+  return `${input.orderRef.slice(0, EXTERNAL_ORDER_NUM_MAX - suffix.length - 1)}-${suffix}`;
 }
 
 /**
