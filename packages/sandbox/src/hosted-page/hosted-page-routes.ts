@@ -108,11 +108,16 @@ export function hostedPageRoutes(options: HostedPageOptions): Router {
     }
     const language = pageLanguage(session.locale, req);
     const action = `/c/pay/${session.id}/3ds/${challenge.id}`;
-    res
-      .type("html")
-      .send(
-        challengePage({ order: session, card: challenge.card, action, language, merchantName }),
-      );
+    res.type("html").send(
+      challengePage({
+        order: session,
+        card: challenge.card,
+        action,
+        language,
+        merchantName,
+        imitates: "Stripe",
+      }),
+    );
   });
 
   router.post("/pay/:id/3ds/:challengeId", ...page, form, (req, res) => {

@@ -34,5 +34,5 @@ export function noticePage({ kind, language, merchantName, returnUrl }: NoticePa
 <p>${text}</p>
 </section>
 ${typeof returnUrl === "string" && html`<p><a href="${returnUrl}">${texts.backToShop}</a></p>`}`;
-  return layout({ language, title: heading, merchantName, content });
+  return layout({ language, title: heading, merchantName, content, imitates: "Stripe" });
 }

@@ -49,5 +49,5 @@ ${
 }
 ${session.paymentMethodTypes.includes("konbini") && konbiniForm(session, texts)}
 ${session.cancelUrl !== null && html`<p class="cancel"><a href="${session.cancelUrl}">${texts.cancel}</a></p>`}`;
-  return layout({ language, title: texts.title, merchantName, content });
+  return layout({ language, title: texts.title, merchantName, content, imitates: "Stripe" });
 }

@@ -63,7 +63,18 @@ export function sessionViews(context: SandboxContext, merchantName: string): Ses
       } else if (session.konbini !== null) {
         const returnUrl = successTarget(session, context.origin());
         const voucher = session.konbini;
-        send(res, status, konbiniSlipPage({ session, voucher, language, merchantName, returnUrl }));
+        send(
+          res,
+          status,
+          konbiniSlipPage({
+            session,
+            voucher,
+            language,
+            merchantName,
+            returnUrl,
+            imitates: "Stripe",
+          }),
+        );
       } else {
         views.notice(
           req,
