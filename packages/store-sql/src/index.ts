@@ -26,6 +26,7 @@ export {
 } from "kysely";
 export { redactConnectionUrl, type SqlDialectName } from "./config/connection-url";
 export type { SqlStoreOptions } from "./config/store-options";
+export { classifyDatabaseError } from "./errors/classify-error";
 export {
   MIGRATIONS,
   type Migration,

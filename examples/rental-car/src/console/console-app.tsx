@@ -9,6 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { BlockList, isIP } from "node:net";
 import { csrfProtection, errorHandler, notFoundHandler, requestLogging } from "@linkpay/express";
+import { classifyDatabaseError } from "@linkpay/store-sql";
 import cookieParser from "cookie-parser";
 import express, { type Express, type RequestHandler } from "express";
 import helmet from "helmet";
@@ -121,6 +122,7 @@ export function createConsoleApp(deps: ConsoleDeps): Express {
   app.use(
     errorHandler({
       logger: deps.logger,
+      classify: classifyDatabaseError,
       renderHtml: (problem, req, res) => {
         const texts = CONSOLE_TEXTS[chooseLanguage(req, res)];
         sendMessage(routeDeps, req, res, {

@@ -7,6 +7,7 @@
  * TRUST_PROXY says.
  */
 import { mountLinkpay } from "@linkpay/express";
+import { classifyDatabaseError } from "@linkpay/store-sql";
 import cookieParser from "cookie-parser";
 import express, { type Express } from "express";
 import { type AppDeps, limiterOptions, pageContext, type RouteDeps, sendHtml } from "./app-deps";
@@ -75,6 +76,8 @@ export function createApp(deps: AppDeps): Express {
       app.use(devOutboxRoutes(routeDeps));
     },
     errors: {
+      // The app's own queries run on the store's database: while it restarts, "try again" (503).
+      classify: classifyDatabaseError,
       renderHtml: (problem, req, res) => {
         const context = pageContext(deps, req, res);
         const page = (

@@ -237,6 +237,8 @@ export const TEXTS = {
       CHECKOUT_ALREADY_PAID: "このご予約はお支払い済みか、お支払いの手続き中です。",
       INTERNAL_ERROR:
         "申し訳ありません。問題が発生しました。しばらくしてから、もう一度お試しください。",
+      UNAVAILABLE:
+        "ただいま一時的にご利用いただけません。少し時間をおいてから、もう一度お試しください。",
       OTHER: "リクエストを処理できませんでした。入力内容をご確認のうえ、もう一度お試しください。",
     } as Readonly<Record<string, string>>,
   },
@@ -445,6 +447,7 @@ export const TEXTS = {
       RATE_LIMITED: "Too many requests in a short time. Please wait a moment and try again.",
       CHECKOUT_ALREADY_PAID: "This booking is already paid, or its payment is in progress.",
       INTERNAL_ERROR: "Sorry, something went wrong on our side. Please try again shortly.",
+      UNAVAILABLE: "The service is briefly unavailable. Please try again shortly.",
       OTHER: "We could not process this request. Please check what you entered and try again.",
     } as Readonly<Record<string, string>>,
   },

@@ -87,6 +87,53 @@ describe("errorHandler", () => {
     expect([html.status, html.text]).toEqual([409, "<h1>CHECKOUT_CHANGED</h1>"]);
   });
 
+  it("classifies errors first: a store that is down answers 503 with Retry-After, a bug stays 500", async () => {
+    /** What a driver throws when the database refuses connections, and how an app sorts it. */
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), {
+      code: "ECONNREFUSED",
+    });
+    const classify = (error: unknown): unknown =>
+      error === refused
+        ? new LinkpayError("STORE_UNAVAILABLE", "The database is down; try again later", {
+            cause: error,
+            details: { operation: "app query" },
+          })
+        : error;
+
+    const down = appThrowing(refused, { classify });
+    const unavailable = await json(down.app);
+    expect([unavailable.status, unavailable.body.error.code]).toEqual([503, "STORE_UNAVAILABLE"]);
+    expect(unavailable.headers["retry-after"]).toBe("5");
+    expect(unavailable.text).not.toContain("ECONNREFUSED");
+    const line = down.logs.lines().find((entry) => entry.code === "STORE_UNAVAILABLE");
+    expect(line).toMatchObject({
+      level: 40,
+      msg: "service unavailable",
+      status: 503,
+      details: { operation: "app query" },
+      cause: "connect ECONNREFUSED 127.0.0.1:5432",
+    });
+    expect(line?.err).toBeUndefined();
+
+    const bug = await json(appThrowing(new TypeError("x is undefined"), { classify }).app);
+    expect([bug.status, bug.body.error.code]).toEqual([500, "INTERNAL_ERROR"]);
+    expect(bug.headers["retry-after"]).toBeUndefined();
+    const unclassified = await json(appThrowing(refused).app);
+    expect([unclassified.status, unclassified.body.error.code]).toEqual([500, "INTERNAL_ERROR"]);
+  });
+
+  it("logs a failing merchant hook (retryable, but a bug) as an error with its stack", async () => {
+    const hookBug = new TypeError("booking.car is undefined");
+    const failed = appThrowing(
+      new LinkpayError("HOOK_FAILED", "The onPaid hook threw", { cause: hookBug }),
+    );
+    const answer = await json(failed.app);
+    expect(answer.headers["retry-after"]).toBe("5");
+    const line = failed.logs.lines().find((entry) => entry.code === "HOOK_FAILED");
+    expect(line).toMatchObject({ level: 50, msg: "request failed" });
+    expect(JSON.stringify(line?.err)).toContain("booking.car is undefined");
+  });
+
   it("answers 404 NOT_FOUND for unknown paths, data files included, and never redirects", async () => {
     const { app } = appThrowing(new Error("unused"));
     for (const path of ["/.env", "/backup.sql", "/nothing?next=https://evil.example/"]) {

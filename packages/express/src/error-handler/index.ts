@@ -2,10 +2,11 @@
  * @module
  * `errorHandler`: the one place errors become answers. linkpay codes map to their HTTP status and
  * a fixed message; anything unknown is a 500 with a request id. Clients never see a stack trace,
- * an error message or details; the log gets all of it, redacted.
+ * an error message or details; the log gets all of it, redacted. A retryable failure (a store
+ * that is down for now) is a 503 with `Retry-After`, logged as such rather than as a bug.
  */
 import { randomUUID } from "node:crypto";
-import type { Logger } from "@linkpay/core";
+import { isLinkpayError, type LinkpayError, type Logger } from "@linkpay/core";
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from "express";
 import { describeError, HttpError, type PublicProblem } from "../errors";
 import { REQUEST_ID_HEADER, requestIdOf, requestLogger } from "../logging";
@@ -23,6 +24,29 @@ export interface ErrorHandlerOptions {
   readonly renderHtml?:
     | ((problem: RenderedProblem, req: Request, res: Response) => void)
     | undefined;
+  /**
+   * Turns errors linkpay does not know (a driver's, from the app's own queries) into LinkpayErrors
+   * before they are rendered, e.g. `classifyDatabaseError` of `@linkpay/store-sql`; returns
+   * anything it does not recognise unchanged. Must not throw.
+   */
+  readonly classify?: ((error: unknown) => unknown) | undefined;
+}
+
+/** How long a client should wait before retrying a retryable failure (a restart takes seconds). */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * What caused a retryable error, for the log (no stack: it is no bug). Duck-typed: a driver's
+ * errors may come from another realm, and an `AggregateError` (every address refused) has no
+ * message, only a code.
+ */
+function causeOf(error: LinkpayError): string | undefined {
+  const cause: unknown = error.cause;
+  if (typeof cause !== "object" || cause === null) return undefined;
+  const message: unknown = Reflect.get(cause, "message");
+  if (typeof message === "string" && message !== "") return message;
+  const code: unknown = Reflect.get(cause, "code");
+  return typeof code === "string" ? code : undefined;
 }
 
 /** A refusal's own message, for the log only (a stack adds nothing to a 4xx). */
@@ -60,12 +84,14 @@ export function sendProblem(
 }
 
 /**
- * Renders every error passed to `next`: LinkpayError and HttpError codes with their status, body
- * parser errors as 400/413, anything else as 500 `INTERNAL_ERROR`. Mount it last.
+ * Renders every error passed to `next`: LinkpayError and HttpError codes with their status
+ * (retryable ones as 503 with `Retry-After`), body parser errors as 400/413, anything else as 500
+ * `INTERNAL_ERROR`. `classify` runs first, so the app's own driver errors can say "try again".
+ * Mount it last.
  *
  * @example
  * app.use(notFoundHandler());
- * app.use(errorHandler({ logger }));
+ * app.use(errorHandler({ logger, classify: classifyDatabaseError }));
  */
 export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHandler {
   return function linkpayErrorHandler(error: unknown, req, res, next) {
@@ -73,12 +99,19 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       next(error);
       return;
     }
-    const problem = describeError(error);
+    const classified = options.classify === undefined ? error : options.classify(error);
+    const problem = describeError(classified);
     const requestId = requestIdFor(req, res);
     const log = requestLogger(req, options.logger);
     const fields = { code: problem.code, status: problem.status, requestId };
-    if (problem.status >= 500) log.error({ ...fields, err: error }, "request failed");
-    else log.warn({ ...fields, reason: reasonOf(error) }, "request refused");
+    const retryable = isLinkpayError(classified) && classified.retryable;
+    if (retryable) res.setHeader("Retry-After", String(RETRY_AFTER_SECONDS));
+    // A failing merchant hook is retryable (the provider tries again) but is a bug: its stack.
+    if (retryable && classified.code !== "HOOK_FAILED") {
+      const { message: reason, details } = classified;
+      log.warn({ ...fields, reason, details, cause: causeOf(classified) }, "service unavailable");
+    } else if (problem.status >= 500) log.error({ ...fields, err: classified }, "request failed");
+    else log.warn({ ...fields, reason: reasonOf(classified) }, "request refused");
     sendProblem(req, res, { ...problem, requestId }, options.renderHtml);
   };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "@jest/globals";
 import { isLinkpayError } from "@linkpay/core";
 import Database from "better-sqlite3";
 import { Client, DatabaseError } from "pg";
-import { classifyDriverError, toStoreError } from "./classify-error";
+import { classifyDatabaseError, classifyDriverError, toStoreError } from "./classify-error";
 
 function sqliteError(run: (db: Database.Database) => void): unknown {
   const db = new Database(":memory:");
@@ -84,5 +84,15 @@ describe("driver error classification", () => {
     expect(isLinkpayError(missing, "CONFIG_INVALID")).toBe(true);
     const mine = new TypeError("a bug in a hook");
     expect(toStoreError(mine, "test")).toBe(mine);
+  });
+
+  it("classifies an app's own query errors the same way, for the HTTP error handler", async () => {
+    const refused = await refusedConnection();
+    const unavailable = classifyDatabaseError(refused);
+    expect(isLinkpayError(unavailable, "STORE_UNAVAILABLE") && unavailable.status).toBe(503);
+    expect(isLinkpayError(unavailable) && unavailable.cause).toBe(refused);
+    expect(isLinkpayError(unavailable) && unavailable.details.operation).toBe("app query");
+    const mine = new RangeError("a bug in a route");
+    expect(classifyDatabaseError(mine)).toBe(mine);
   });
 });

@@ -142,3 +142,16 @@ export function toStoreError(error: unknown, operation: string): unknown {
       });
   }
 }
+
+/**
+ * Classifies an error from your own queries on the database linkpay's store uses (`store.db`):
+ * a lost or refused connection or a locked SQLite file becomes a retryable `STORE_UNAVAILABLE`
+ * (503), a deadlock `STORE_CONFLICT`, a missing table `CONFIG_INVALID`; anything else is returned
+ * unchanged. Give it to `@linkpay/express`'s error handler as `classify`.
+ *
+ * @example
+ * mountLinkpay(app, { payments, errors: { classify: classifyDatabaseError } });
+ */
+export function classifyDatabaseError(error: unknown): unknown {
+  return toStoreError(error, "app query");
+}

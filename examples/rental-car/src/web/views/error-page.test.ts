@@ -47,9 +47,10 @@ describe("error pages", () => {
   });
 
   it("falls back on the status for a code it does not know", () => {
-    expect(problem(errorPage("ja", 503, "SOMETHING_NEW"))).toBe(
+    expect(problem(errorPage("ja", 502, "SOMETHING_NEW"))).toBe(
       TEXTS.ja.errorMessages.INTERNAL_ERROR,
     );
+    expect(problem(errorPage("en", 503, "SOMETHING_NEW"))).toBe(TEXTS.en.errorMessages.UNAVAILABLE);
     expect(problem(errorPage("en", 400, "SOMETHING_NEW"))).toBe(TEXTS.en.errorMessages.OTHER);
   });
 

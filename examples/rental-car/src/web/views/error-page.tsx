@@ -12,6 +12,8 @@ export function errorMessage(texts: Texts, code: string | undefined, status: num
   if (byCode !== undefined) return byCode;
   if (status === 404) return texts.errorMessages.NOT_FOUND ?? "";
   if (status === 429) return texts.errorMessages.RATE_LIMITED ?? "";
+  // 503 is linkpay's "try again later" (a store or provider that is down for now).
+  if (status === 503) return texts.errorMessages.UNAVAILABLE ?? "";
   if (status >= 500) return texts.errorMessages.INTERNAL_ERROR ?? "";
   return texts.errorMessages.OTHER ?? "";
 }
