@@ -5,9 +5,9 @@
  * the sandbox's signer), as a merchant would.
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { once } from "node:events";
-import { createServer, type IncomingMessage } from "node:http";
+import type { IncomingMessage } from "node:http";
 import type { KomojuEvent } from "../komoju/objects/komoju-shapes";
+import { startRecordingServer } from "./recording-server";
 
 /** One delivery as the endpoint saw it. */
 export interface ReceivedKomojuWebhook {
@@ -28,12 +28,6 @@ export interface KomojuWebhookReceiver {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 function header(req: IncomingMessage, name: string): string | undefined {
   const value = req.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -43,17 +37,13 @@ function header(req: IncomingMessage, name: string): string | undefined {
 export async function startKomojuReceiver(
   secret = "komoju-webhook-secret-0123",
 ): Promise<KomojuWebhookReceiver> {
-  const received: ReceivedKomojuWebhook[] = [];
-  const waiters: (() => void)[] = [];
-  const server = createServer(async (req, res) => {
-    const rawBody = await readBody(req);
+  const server = await startRecordingServer((rawBody, req): ReceivedKomojuWebhook => {
     const signature = header(req, "x-komoju-signature") ?? "";
     const expected = createHmac("sha256", secret).update(rawBody).digest("hex");
     const verified =
       signature.length === expected.length &&
       timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
-    const status = verified ? 200 : 400;
-    received.push({
+    return {
       rawBody,
       headers: {
         "content-type": header(req, "content-type"),
@@ -64,38 +54,15 @@ export async function startKomojuReceiver(
       },
       verified,
       event: JSON.parse(rawBody),
-      status,
-    });
-    res.writeHead(status).end();
-    for (const wake of waiters.splice(0)) wake();
+      status: verified ? 200 : 400,
+    };
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no TCP address");
   return {
-    url: `http://127.0.0.1:${address.port}/webhooks/komoju`,
+    url: `${server.origin}/webhooks/komoju`,
     secret,
-    received,
-    async waitFor(count, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`expected ${count} webhooks, got ${received.length}`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          waiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-      return received;
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    received: server.received,
+    waitFor: (count, timeoutMs) => server.waitFor(count, timeoutMs),
+    close: () => server.close(),
   };
 }
 

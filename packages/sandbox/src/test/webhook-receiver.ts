@@ -3,9 +3,8 @@
  * A loopback webhook endpoint for tests: records each delivery and verifies its signature with the
  * official SDK's `stripe.webhooks.constructEvent`, as a merchant would.
  */
-import { once } from "node:events";
-import { createServer, type IncomingMessage } from "node:http";
 import Stripe from "stripe";
+import { startRecordingServer } from "./recording-server";
 
 /** One delivery as the endpoint saw it. */
 export interface ReceivedWebhook {
@@ -36,21 +35,12 @@ export interface ReceiverOptions {
   readonly respond?: (n: number) => number;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 /** Starts a receiver on 127.0.0.1. */
 export async function startWebhookReceiver(
   options: ReceiverOptions = {},
 ): Promise<WebhookReceiver> {
   const secret = options.secret ?? "whsec_test_receiver_secret_0123456789";
-  const received: ReceivedWebhook[] = [];
-  const waiters: (() => void)[] = [];
-  const server = createServer(async (req, res) => {
-    const rawBody = await readBody(req);
+  const server = await startRecordingServer((rawBody, req, index): ReceivedWebhook => {
     const header = req.headers["stripe-signature"];
     const signature = Array.isArray(header) ? header[0] : header;
     let event: Stripe.Event | undefined;
@@ -60,39 +50,15 @@ export async function startWebhookReceiver(
     } catch (failure) {
       error = failure instanceof Error ? failure.message : String(failure);
     }
-    const status = event === undefined ? 400 : (options.respond?.(received.length + 1) ?? 200);
-    received.push({ rawBody, signature, event, error, status });
-    res.writeHead(status, { "Content-Type": "application/json" }).end('{"received":true}');
-    for (const wake of waiters.splice(0)) wake();
+    const status = event === undefined ? 400 : (options.respond?.(index) ?? 200);
+    return { rawBody, signature, event, error, status };
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  const address = server.address();
-  if (address === null || typeof address === "string")
-    throw new Error("receiver has no TCP address");
   return {
-    url: `http://127.0.0.1:${address.port}/webhooks/stripe`,
+    url: `${server.origin}/webhooks/stripe`,
     secret,
-    received,
-    async waitFor(count, timeoutMs = 5_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        const left = deadline - Date.now();
-        if (left <= 0) throw new Error(`expected ${count} webhooks, got ${received.length}`);
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, left);
-          waiters.push(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-      }
-      return received;
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    received: server.received,
+    waitFor: (count, timeoutMs) => server.waitFor(count, timeoutMs),
+    close: () => server.close(),
   };
 }
 
