@@ -48,7 +48,7 @@ function checkoutChart(): string | undefined {
     };
   });
   return renderLineChart({
-    title: "Checkout start latency (POST /bookings → 303), median round",
+    title: "Checkout latency per request (app: POST /book/confirm, POST /bookings), median round",
     xLabel: "percentile",
     yLabel: "latency (ms)",
     series,
