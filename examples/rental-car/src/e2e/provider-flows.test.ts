@@ -9,7 +9,9 @@
  * must report no console error and no CSP violation; each scenario saves a screenshot under
  * `artifacts/e2e/provider-<provider>-<scenario>.png`.
  */
+
 import { beforeAll, describe, expect, it } from "@jest/globals";
+import type { Page } from "playwright-core";
 import { addDays } from "../pricing/rental-period";
 import { requireChromium } from "../test-support/browser";
 import { offPeakDate } from "../test-support/off-peak-dates";
@@ -57,10 +59,26 @@ suite("payment outcomes in Chromium with %s", (provider) => {
   });
   const name = (what: string) => `provider-${provider}-${what}`;
   /** Konbini is offered only when the slip can be paid before the pick-up day. */
-  const konbiniDates = () => {
+  /**
+   * Books a car far enough ahead for konbini, takes a slip at the provider and comes back to the
+   * shop's page, which says the booking awaits the store payment.
+   */
+  async function bookWithKonbiniSlip(page: Page, carClass: string, label: string) {
     const pickUp = offPeakDate(new Date(), 10);
-    return { pickUp, return: addDays(pickUp, 2) };
-  };
+    const booked = await searchAndBook(page, app, {
+      lang: "ja",
+      carClass,
+      shopper: shopperFor(`${provider}-${label}`),
+      dates: { pickUp, return: addDays(pickUp, 2) },
+      provider,
+    });
+    await takeKonbiniSlip(page, provider);
+    await sandboxOf(app).whenDeliveriesSettled();
+    await backToShop(page, app, "ja");
+    await waitForReturnPage(page, app, booked.booking);
+    expect(await heading(page)).toBe(JA.awaitingKonbini);
+    return booked;
+  }
 
   it(
     "pays by card and is confirmed only after the webhook",
@@ -111,19 +129,7 @@ suite("payment outcomes in Chromium with %s", (provider) => {
     "takes a konbini slip, sees it at the shop, and is confirmed once the store payment arrives",
     scenario(name("konbini-paid"), "ja", async (page) => {
       const sandbox = sandboxOf(app);
-      const { sessionId, booking } = await searchAndBook(page, app, {
-        lang: "ja",
-        carClass: "K",
-        shopper: shopperFor(`${provider}-konbini-paid`),
-        dates: konbiniDates(),
-        provider,
-      });
-
-      await takeKonbiniSlip(page, provider);
-      await sandbox.whenDeliveriesSettled();
-      await backToShop(page, app, "ja");
-      await waitForReturnPage(page, app, booking);
-      expect(await heading(page)).toBe(JA.awaitingKonbini);
+      const { sessionId, booking } = await bookWithKonbiniSlip(page, "K", "konbini-paid");
       expect(await page.locator("p.confirming").textContent()).toBe(JA.konbiniText);
       // The slip, as the provider reported it, on the shop's own page.
       expect(await page.locator("section.konbini-slip h2").textContent()).toBe(
@@ -149,18 +155,7 @@ suite("payment outcomes in Chromium with %s", (provider) => {
     "takes a konbini slip that expires unpaid: the car is released",
     scenario(name("konbini-expired"), "ja", async (page) => {
       const sandbox = sandboxOf(app);
-      const { sessionId, booking } = await searchAndBook(page, app, {
-        lang: "ja",
-        carClass: "W",
-        shopper: shopperFor(`${provider}-konbini-expired`),
-        dates: konbiniDates(),
-        provider,
-      });
-      await takeKonbiniSlip(page, provider);
-      await sandbox.whenDeliveriesSettled();
-      await backToShop(page, app, "ja");
-      await waitForReturnPage(page, app, booking);
-      expect(await heading(page)).toBe(JA.awaitingKonbini);
+      const { sessionId, booking } = await bookWithKonbiniSlip(page, "W", "konbini-expired");
 
       operatorOf(app, provider).markKonbiniExpired(sessionId);
       await sandbox.whenDeliveriesSettled();

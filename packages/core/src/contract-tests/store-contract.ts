@@ -303,11 +303,11 @@ export function describeStoreContract<THandle>(
       expect(await harness.store.findEvent({ provider: fake.id, eventId: "evt-early" })).toBeNull();
     });
 
-    it("binds a session whose webhook overtook startCheckout", async () => {
-      const ref = orderRef();
+    /** An attempt stored as startCheckout stores it, before its session is attached. */
+    async function attemptWithoutSession(id: string, ref: string) {
       const now = clock.now();
-      const attempt = await harness.store.createAttempt({
-        id: `early-${ref}`,
+      return harness.store.createAttempt({
+        id,
         orderRef: ref,
         sequence: 1,
         provider: fake.id,
@@ -315,6 +315,11 @@ export function describeStoreContract<THandle>(
         expiresAt: new Date(now.getTime() + 1_800_000),
         now,
       });
+    }
+
+    it("binds a session whose webhook overtook startCheckout", async () => {
+      const ref = orderRef();
+      const attempt = await attemptWithoutSession(`early-${ref}`, ref);
       const result = await payments.handleWebhook({
         provider: fake.id,
         ...fake.deliver({
@@ -338,17 +343,8 @@ export function describeStoreContract<THandle>(
 
     it("binds an early webhook only to the attempt it names, when it names one", async () => {
       const ref = orderRef();
-      const now = clock.now();
       // Another linkpay shop on the same PSP account used the same order reference.
-      const attempt = await harness.store.createAttempt({
-        id: `named-${ref}`,
-        orderRef: ref,
-        sequence: 1,
-        provider: fake.id,
-        amount: money(3_000, "JPY"),
-        expiresAt: new Date(now.getTime() + 1_800_000),
-        now,
-      });
+      const attempt = await attemptWithoutSession(`named-${ref}`, ref);
       const foreign = {
         type: "payment.succeeded",
         sessionId: `sess-foreign-${ref}`,
