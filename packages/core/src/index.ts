@@ -78,6 +78,8 @@ export {
   type HistoryEntry,
   type HookContext,
   type Logger,
+  type NewOrderContext,
+  type NewOrderWrites,
   type OrderHistory,
   type PaymentHook,
   type PaymentHooks,

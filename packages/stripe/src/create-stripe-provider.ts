@@ -94,14 +94,14 @@ export function createStripeProvider(options: StripeProviderOptions): StripeProv
     },
     createCheckout: (input, callOptions) => createCheckout(context, input, callOptions),
     async parseWebhook({ rawBody, headers }) {
-      const json = verifyStripeWebhook({
+      const delivery = verifyStripeWebhook({
         rawBody,
         headers,
         secrets: resolved.webhookSecrets,
         toleranceSeconds: resolved.webhookToleranceSeconds,
         now: resolved.now(),
       });
-      return mapStripeEvent(json, {
+      return mapStripeEvent(delivery, {
         provider: resolved.id,
         findSessionByPaymentIntent,
         pendingPaymentOf: pendingPaymentOfSession,

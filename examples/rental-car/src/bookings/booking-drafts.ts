@@ -73,6 +73,11 @@ export function rentalChoiceOf(choice: DraftChoice): RentalChoice {
   return { ...choiceOf(choice.search), carClass: choice.carClass, options: choice.options };
 }
 
+/** The drafts past their hour at `now` (its plan is checked in query-plans.test.ts). */
+export function expiredDrafts(db: AppDb, now: string) {
+  return db.deleteFrom("rc_booking_drafts").where("expires_at", "<", now);
+}
+
 /** Stores a draft made in browser `browserId`; its id. */
 export async function saveDraft(
   db: AppDb,
@@ -96,7 +101,7 @@ export async function saveDraft(
     expires_at: new Date(input.now.getTime() + DRAFT_LIFETIME_MS).toISOString(),
   };
   // Drafts hold personal data: those past their hour are deleted as new ones arrive.
-  await db.deleteFrom("rc_booking_drafts").where("expires_at", "<", row.created_at).execute();
+  await expiredDrafts(db, row.created_at).execute();
   await db.insertInto("rc_booking_drafts").values(row).execute();
   return row.id;
 }

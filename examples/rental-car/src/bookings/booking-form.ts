@@ -82,20 +82,27 @@ const KATAKANA = /^[\u30A1-\u30FA\u30FB\u30FC ]+$/;
 
 const kana = z.string().transform(toKatakana).pipe(z.string().max(100).regex(KATAKANA));
 
-function customerSchema(kanaRequired: boolean) {
-  return z.object({
-    name: z.string().trim().min(1).max(100),
-    kana: kanaRequired ? kana : z.union([z.string().trim().max(0), kana]),
-    email: z
-      .string()
-      .transform((value) => value.normalize("NFKC").trim())
-      .pipe(z.email().max(254)),
-    phone: z
-      .string()
-      .transform((value) => value.normalize("NFKC").trim())
-      .pipe(z.string().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/)),
-  });
-}
+const customerSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  kana,
+  email: z
+    .string()
+    .transform((value) => value.normalize("NFKC").trim())
+    .pipe(z.email().max(254)),
+  phone: z
+    .string()
+    .transform((value) => value.normalize("NFKC").trim())
+    .pipe(z.string().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/)),
+});
+
+/**
+ * The shopper's fields by whether the フリガナ is required. Built once: a zod schema compiles its
+ * parser on first use, which a schema made per request would pay on every request.
+ */
+const CUSTOMER_SCHEMAS = {
+  kanaRequired: customerSchema,
+  kanaOptional: customerSchema.extend({ kana: z.union([z.string().trim().max(0), kana]) }),
+} as const;
 
 /** The shopper's details, or which fields need fixing (and the values as typed, to show again). */
 export type CustomerReading =
@@ -107,7 +114,8 @@ export function readCustomer(body: Record<string, unknown>, lang: "ja" | "en"): 
   const fields = Object.fromEntries(
     CUSTOMER_FIELDS.map((field) => [field, typeof body[field] === "string" ? body[field] : ""]),
   );
-  const parsed = customerSchema(lang === "ja").safeParse(fields);
+  const schema = lang === "ja" ? CUSTOMER_SCHEMAS.kanaRequired : CUSTOMER_SCHEMAS.kanaOptional;
+  const parsed = schema.safeParse(fields);
   if (parsed.success) return { ok: true, customer: parsed.data };
   const invalid = new Set<CustomerField>();
   for (const issue of parsed.error.issues) {

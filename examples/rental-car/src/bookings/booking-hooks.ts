@@ -5,14 +5,62 @@
  * e-mails move together with the payment state or not at all.
  */
 import type { PaymentHooks } from "@linkpay/core";
-import type { SqlTransactionHandle } from "@linkpay/store-sql";
+import type { SqlTransactionHandle, Transaction } from "@linkpay/store-sql";
 import type { AppTables } from "../db/app-tables";
 import { daysOut, holdCar, releaseCar } from "../inventory/inventory";
 import { confirmationMail } from "../mail/confirmation-mail";
 import { konbiniSlipMail } from "../mail/konbini-slip-mail";
 import { queueMail } from "../mail/outbox";
-import { findBooking, setBookingStatus } from "./bookings";
+import { type Booking, findBooking, setBookingStatus } from "./bookings";
 import { saveKonbiniSlip } from "./konbini-slips";
+
+/**
+ * Confirms the booking `reference` if it is still awaiting payment (its car is held), returning
+ * the confirmed row the e-mail is written from: the usual paid event in one statement instead of
+ * a read and a write (every webhook pays each statement's round trip).
+ */
+function confirmAwaitingBooking(
+  trx: Transaction<AppTables>,
+  reference: string,
+  now: Date,
+): Promise<Booking | undefined> {
+  return trx
+    .updateTable("rc_bookings")
+    .set({ status: "confirmed", updated_at: now.toISOString() })
+    .where("reference", "=", reference)
+    .where("status", "=", "awaiting_payment")
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * A payment for a booking that is no longer awaiting it. One released meanwhile (expired, or its
+ * payment failed; a konbini slip paid at the last minute, say) takes a free car again and is
+ * confirmed. Nothing changes, and undefined is returned, without a free car, or for a booking
+ * missing, already confirmed, or cancelled (its money goes back through its cancellation).
+ */
+async function confirmReleasedBooking(
+  trx: Transaction<AppTables>,
+  reference: string,
+  now: Date,
+): Promise<Booking | undefined> {
+  const booking = await findBooking(trx, reference);
+  if (booking?.status !== "expired" && booking?.status !== "payment_failed") return undefined;
+  const carId = await holdCar(trx, {
+    bookingId: booking.id,
+    location: booking.pick_up_location,
+    carClass: booking.car_class,
+    days: daysOut(new Date(booking.pick_up_at), new Date(booking.return_at)),
+  });
+  if (carId === null) return undefined;
+  const updatedAt = now.toISOString();
+  await trx
+    .updateTable("rc_bookings")
+    .set({ car_id: carId, status: "confirmed", updated_at: updatedAt })
+    .where("id", "=", booking.id)
+    .execute();
+  return { ...booking, car_id: carId, status: "confirmed", updated_at: updatedAt };
+}
 
 /** What the hooks need. */
 export interface BookingHookDeps {
@@ -58,31 +106,11 @@ export function bookingHooks(deps: BookingHookDeps): PaymentHooks<SqlTransaction
     },
     async onPaid({ attempt, tx }) {
       const trx = tx.db.withTables<AppTables>();
-      const booking = await findBooking(trx, attempt.orderRef);
-      // A cancelled booking stays cancelled: its money goes back through its cancellation.
-      if (
-        booking === undefined ||
-        booking.status === "confirmed" ||
-        booking.status === "cancelled"
-      ) {
-        return;
-      }
-      if (booking.status !== "awaiting_payment") {
-        const carId = await holdCar(trx, {
-          bookingId: booking.id,
-          location: booking.pick_up_location,
-          carClass: booking.car_class,
-          days: daysOut(new Date(booking.pick_up_at), new Date(booking.return_at)),
-        });
-        if (carId === null) return;
-        await trx
-          .updateTable("rc_bookings")
-          .set({ car_id: carId })
-          .where("id", "=", booking.id)
-          .execute();
-      }
       const now = deps.now();
-      await setBookingStatus(trx, booking.id, "confirmed", now);
+      const booking =
+        (await confirmAwaitingBooking(trx, attempt.orderRef, now)) ??
+        (await confirmReleasedBooking(trx, attempt.orderRef, now));
+      if (booking === undefined) return;
       const message = confirmationMail(booking, deps.bookingLink(booking.reference));
       await queueMail(trx, { booking, kind: "booking_confirmed", message, now });
     },

@@ -9,6 +9,7 @@ import {
   Migrator,
   type SqlDialectName,
 } from "@linkpay/store-sql";
+import { availabilityIndexesMigration } from "./availability-indexes-migration";
 import { bookingDraftsMigration } from "./booking-drafts-migration";
 import { konbiniSlipsMigration } from "./konbini-slips-migration";
 import { sqlList } from "./sql-list";
@@ -84,6 +85,7 @@ const migrations = (dialect: SqlDialectName): Record<string, KyselyMigration> =>
   "0002-staff-console-cancellations": staffConsoleMigration(dialect),
   "0003-booking-drafts": bookingDraftsMigration,
   "0004-konbini-slips": konbiniSlipsMigration,
+  "0005-availability-indexes": availabilityIndexesMigration,
 });
 
 /** Applies the app's pending migrations; throws the first failure. */

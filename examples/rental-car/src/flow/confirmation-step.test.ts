@@ -13,7 +13,8 @@ import type { Sandbox } from "@linkpay/sandbox";
 import { TEST_CARDS } from "@linkpay/sandbox";
 import { findDraft, rentalChoiceOf } from "../bookings/booking-drafts";
 import { choiceOf } from "../bookings/booking-form";
-import { createBooking, DraftAlreadyBookedError } from "../bookings/bookings";
+import { bookAndCheckout, DraftAlreadyBookedError } from "../bookings/bookings";
+import { checkoutFor } from "../bookings/checkout-for-booking";
 import { quote } from "../pricing/quote";
 import { addDays } from "../pricing/rental-period";
 import { offPeakDate } from "../test-support/off-peak-dates";
@@ -293,15 +294,21 @@ describe("the confirmation step and idempotent booking (SQLite)", () => {
       now: new Date(),
       draftId: draft.id,
     };
+    const [provider] = app.payments.providers;
+    if (provider === undefined) throw new Error("the app has a provider");
+    const start: Parameters<typeof bookAndCheckout>[2] = async (booking, newOrder) => {
+      await app.payments.startCheckout({ ...checkoutFor(booking, new Date(), provider), newOrder });
+    };
     // Past the route's own look-up, as a request racing another would be.
-    const made = await createBooking(app.db, input);
-    const second = await createBooking(app.db, input).then(
+    const made = await bookAndCheckout(app.db, input, start);
+    const second = await bookAndCheckout(app.db, input, start).then(
       () => undefined,
       (error: unknown) => error,
     );
     expect(second).toBeInstanceOf(DraftAlreadyBookedError);
     expect((second as DraftAlreadyBookedError).booking.id).toBe(made.id);
     expect(await bookingsFor(email)).toHaveLength(1);
+    expect(sessionsOf(made.reference)).toHaveLength(1);
   });
 
   it("refuses a draft in another browser", async () => {

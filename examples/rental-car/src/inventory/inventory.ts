@@ -62,45 +62,78 @@ function freeCars(db: AppDb, location: string, days: readonly string[]) {
     );
 }
 
+/** The count of free cars per class (its plan is checked in query-plans.test.ts). */
+export function availabilityQuery(db: AppDb, location: string, days: readonly string[]) {
+  return freeCars(db, location, days)
+    .select(({ fn }) => ["rc_cars.car_class", fn.countAll<number>().as("free")])
+    .groupBy("rc_cars.car_class");
+}
+
 /** How many cars of each class are free at `location` for the whole period. */
 export async function availability(
   db: AppDb,
   location: string,
   days: readonly string[],
 ): Promise<Map<string, number>> {
-  const rows = await freeCars(db, location, days)
-    .select(({ fn }) => ["rc_cars.car_class", fn.countAll<number>().as("free")])
-    .groupBy("rc_cars.car_class")
-    .execute();
+  const rows = await availabilityQuery(db, location, days).execute();
   return new Map(rows.map((row) => [row.car_class, Number(row.free)]));
+}
+
+/** The rental a car is wanted for: where, which class, which calendar days. */
+export interface CarWanted {
+  readonly location: string;
+  readonly carClass: string;
+  readonly days: readonly string[];
+}
+
+/**
+ * The first free car of the class, by id (its plan is checked in query-plans.test.ts: the index
+ * on location, class and id finds the cars in order, the calendar's key each one's days).
+ */
+export function firstFreeCarQuery(db: AppDb, wanted: CarWanted) {
+  return freeCars(db, wanted.location, wanted.days)
+    .where("rc_cars.car_class", "=", wanted.carClass)
+    .select("rc_cars.id")
+    .orderBy("rc_cars.id")
+    .limit(1);
+}
+
+/**
+ * The first car of the class (by id) free on every day, or null. Read without a lock: the hold
+ * that follows decides (see {@link holdDays}).
+ */
+export async function firstFreeCar(db: AppDb, wanted: CarWanted): Promise<string | null> {
+  const car = await firstFreeCarQuery(db, wanted).executeTakeFirst();
+  return car?.id ?? null;
+}
+
+/**
+ * Holds `carId` on every day for `bookingId`. Two holds racing for one car: the loser's insert
+ * fails with a unique violation and its transaction rolls back (the caller retries with the next
+ * car).
+ */
+export async function holdDays(
+  trx: Transaction<AppTables>,
+  input: { readonly carId: string; readonly bookingId: string; readonly days: readonly string[] },
+): Promise<void> {
+  await trx
+    .insertInto("rc_car_days")
+    .values(input.days.map((day) => ({ car_id: input.carId, day, booking_id: input.bookingId })))
+    .execute();
 }
 
 /**
  * Holds the first free car of the class for every day, for `bookingId`; returns its id, or null
- * when none is free. Two holds racing for one car: the loser's insert fails with a unique
- * violation and its transaction rolls back (the caller retries with the next car).
+ * when none is free (see {@link holdDays} for a race).
  */
 export async function holdCar(
   trx: Transaction<AppTables>,
-  input: {
-    readonly bookingId: string;
-    readonly location: string;
-    readonly carClass: string;
-    readonly days: readonly string[];
-  },
+  input: CarWanted & { readonly bookingId: string },
 ): Promise<string | null> {
-  const car = await freeCars(trx, input.location, input.days)
-    .where("rc_cars.car_class", "=", input.carClass)
-    .select("rc_cars.id")
-    .orderBy("rc_cars.id")
-    .limit(1)
-    .executeTakeFirst();
-  if (car === undefined) return null;
-  await trx
-    .insertInto("rc_car_days")
-    .values(input.days.map((day) => ({ car_id: car.id, day, booking_id: input.bookingId })))
-    .execute();
-  return car.id;
+  const carId = await firstFreeCar(trx, input);
+  if (carId === null) return null;
+  await holdDays(trx, { carId, bookingId: input.bookingId, days: input.days });
+  return carId;
 }
 
 /** Releases every day held for a booking. */

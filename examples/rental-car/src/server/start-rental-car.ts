@@ -11,7 +11,7 @@ import { createServer } from "node:http";
 import { createPayments, type Payments, startReconcileRunner } from "@linkpay/core";
 import { createLogger, type LinkpayLogger } from "@linkpay/express";
 import type { Sandbox, SandboxOptions } from "@linkpay/sandbox";
-import type { Kysely } from "@linkpay/store-sql";
+import type { Kysely, SqlTransactionHandle } from "@linkpay/store-sql";
 import { createSqlStore, type SqlStore } from "@linkpay/store-sql";
 import { bookingHooks } from "../bookings/booking-hooks";
 import { bookingLinks } from "../bookings/booking-reference";
@@ -51,7 +51,7 @@ export interface RentalCar {
   readonly sandboxKey: string | undefined;
   readonly store: SqlStore;
   readonly db: Kysely<AppTables>;
-  readonly payments: Payments;
+  readonly payments: Payments<SqlTransactionHandle>;
   /** Where rate limits count: shared (`redis`, `database`) or per process (`memory`). */
   readonly rateLimitStore: RateLimitStores["kind"];
   /** The staff console's origin (its own port). */

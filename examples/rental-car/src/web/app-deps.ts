@@ -5,7 +5,7 @@
  */
 import type { CspReportStore, Payments, ReturnLinks } from "@linkpay/core";
 import type { CsrfProtection, LinkpayLogger, RateLimitOptions } from "@linkpay/express";
-import type { Kysely } from "@linkpay/store-sql";
+import type { Kysely, SqlTransactionHandle } from "@linkpay/store-sql";
 import type { Request, Response } from "express";
 import type { TrustProxy } from "../config/trust-proxy";
 import type { AppTables } from "../db/app-tables";
@@ -17,7 +17,8 @@ import type { PageContext } from "./views/layout";
 /** The web layer's dependencies. */
 export interface AppDeps {
   readonly db: Kysely<AppTables>;
-  readonly payments: Payments;
+  /** On the SQL store: a new booking's writes join its first attempt's transaction. */
+  readonly payments: Payments<SqlTransactionHandle>;
   /** Keeps the CSP violation reports shoppers' browsers send (the SQL store, shared by instances). */
   readonly cspReports: CspReportStore;
   /** The patrol's bearer tokens for the CSP report feed; undefined: the feed is not mounted. */

@@ -3,6 +3,8 @@
  * The PostgreSQL baseline: the same writes as the store's apply path, hand-written with a raw
  * `pg` pool: BEGIN, SELECT … FOR UPDATE, INSERT … ON CONFLICT DO NOTHING, UPDATE with a version
  * check, the audit and hook INSERTs, COMMIT. It computes the payload digest too, as the store must.
+ * Its four linkpay statements are named prepared statements, as the store sends them on PostgreSQL
+ * (parsed and planned once per connection), so the ratio compares layers, not protocols.
  */
 import { createHash } from "node:crypto";
 import { Pool } from "pg";
@@ -30,10 +32,11 @@ export function postgresBaseline(connectionString: string, size: number) {
       const client = await pool.connect();
       try {
         await client.query("begin");
-        const found = await client.query<AttemptRow>(
-          "select id, order_ref, amount, status, version from linkpay_attempts where provider = $1 and provider_session_id = $2 for update",
-          [event.provider, event.providerSessionId],
-        );
+        const found = await client.query<AttemptRow>({
+          name: "bench_lock",
+          text: "select id, order_ref, amount, status, version from linkpay_attempts where provider = $1 and provider_session_id = $2 for update",
+          values: [event.provider, event.providerSessionId],
+        });
         const row = found.rows[0];
         if (
           !row ||
@@ -42,20 +45,23 @@ export function postgresBaseline(connectionString: string, size: number) {
         ) {
           throw new Error("attempt missing or mismatched");
         }
-        const fresh = await client.query(
-          "insert into linkpay_events (provider, event_id, kind, attempt_id, received_at, outcome, reason, payload_digest, payload) values ($1, $2, $3, $4, $5, 'processed', null, $6, $7) on conflict (provider, event_id) do nothing",
-          [event.provider, event.eventId, event.kind, row.id, now, digest, payload],
-        );
+        const fresh = await client.query({
+          name: "bench_event",
+          text: "insert into linkpay_events (provider, event_id, kind, attempt_id, received_at, outcome, reason, payload_digest, payload) values ($1, $2, $3, $4, $5, 'processed', null, $6, $7) on conflict (provider, event_id) do nothing",
+          values: [event.provider, event.eventId, event.kind, row.id, now, digest, payload],
+        });
         if (fresh.rowCount !== 1 || row.status !== "open") throw new Error("duplicate");
-        const updated = await client.query(
-          "update linkpay_attempts set status = 'paid', updated_at = $1, version = $2 where id = $3 and version = $4",
-          [now, row.version + 1, row.id, row.version],
-        );
+        const updated = await client.query({
+          name: "bench_update",
+          text: "update linkpay_attempts set status = 'paid', updated_at = $1, version = $2 where id = $3 and version = $4",
+          values: [now, row.version + 1, row.id, row.version],
+        });
         if (updated.rowCount !== 1) throw new Error("version conflict");
-        await client.query(
-          "insert into linkpay_audit (attempt_id, from_status, to_status, cause, at) values ($1, $2, 'paid', $3, $4)",
-          [row.id, row.status, `${event.provider}:${event.eventId}`, now],
-        );
+        await client.query({
+          name: "bench_audit",
+          text: "insert into linkpay_audit (attempt_id, from_status, to_status, cause, at) values ($1, $2, 'paid', $3, $4)",
+          values: [row.id, row.status, `${event.provider}:${event.eventId}`, now],
+        });
         await client.query("insert into bench_hook_calls (order_ref, event_id) values ($1, $2)", [
           event.orderRef,
           event.eventId,

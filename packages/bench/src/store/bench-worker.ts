@@ -1,49 +1,54 @@
 /**
  * @module
  * One process of the 2-process PostgreSQL run:
- * `node dist/store/bench-worker.js <store|baseline> <url> <label> <total> <from> <to> <lanes>`.
- * It prepares (applying the first tenth of its items to warm up), prints `ready`, waits for `go`
- * on stdin, applies the rest and prints how many it applied and the seconds it took.
+ * `node dist/store/bench-worker.js <store|baseline> <url> <label> <total> <lanes> <worker> <warm>`.
+ * It opens its pool, applies its `warm` warm-up items (see two-process-items) and prints `ready`.
+ * Then for each line `go <from> <to>` on stdin it applies items [from, to) and prints a JSON line:
+ * how many it applied, the seconds it took and the CPU time it used (µs per event). It exits when
+ * stdin closes.
  */
-import { once } from "node:events";
+import { createInterface } from "node:readline";
 import { createSqlStore } from "@linkpay/store-sql";
 import { postgresBaseline } from "./baseline-postgres";
-import { benchItems, measure } from "./bench-workload";
+import { type BenchItem, benchItems, measure } from "./bench-workload";
 import { applyThroughStore } from "./store-path";
+import { warmLabel } from "./two-process-items";
 
 async function main(): Promise<void> {
-  const [mode, url, label, total, from, to, lanesArg] = process.argv.slice(2);
-  if (url === undefined || label === undefined || lanesArg === undefined) {
+  const [mode, url, label, total, lanesArg, worker, warm] = process.argv.slice(2);
+  if (url === undefined || label === undefined || worker === undefined || warm === undefined) {
     throw new Error(
-      "usage: bench-worker <store|baseline> <url> <label> <total> <from> <to> <lanes>",
+      "usage: bench-worker <store|baseline> <url> <label> <total> <lanes> <worker> <warm>",
     );
   }
   const lanes = Number(lanesArg);
-  const all = benchItems(label, Number(total)).slice(Number(from), Number(to));
-  const warm = all.slice(0, Math.ceil(all.length / 10));
-  const items = all.slice(warm.length);
+  const items = benchItems(label, Number(total));
   const store = mode === "store" ? createSqlStore({ url, poolSize: lanes }) : null;
   const baseline = mode === "store" ? null : postgresBaseline(url, lanes);
-  // Open the pool's connections before the clock starts.
+  const apply = (item: BenchItem) =>
+    store ? applyThroughStore(store, item) : baseline?.apply(item);
+  // Open the pool's connections and warm up before the first round.
   await Promise.all(
     Array.from({ length: lanes }, () =>
       store ? store.findLatestAttempt({ orderRef: "warm-up" }) : baseline?.warm(),
     ),
   );
-  await measure(warm, lanes, (item) =>
-    store ? applyThroughStore(store, item) : baseline?.apply(item),
-  );
+  await measure(benchItems(warmLabel(label, Number(worker)), Number(warm)), lanes, apply);
   process.stdout.write("ready\n");
-  await once(process.stdin, "data");
-  const rate = await measure(items, lanes, (item) =>
-    store ? applyThroughStore(store, item) : baseline?.apply(item),
-  );
-  process.stdout.write(
-    `${JSON.stringify({ events: items.length, seconds: items.length / rate })}\n`,
-  );
+  for await (const line of createInterface({ input: process.stdin })) {
+    const [command, from, to] = line.split(" ");
+    if (command !== "go") continue;
+    const round = items.slice(Number(from), Number(to));
+    const run = await measure(round, lanes, apply);
+    const report = {
+      events: round.length,
+      seconds: round.length / run.perSecond,
+      cpuMicros: run.cpuMicros,
+    };
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+  }
   await store?.close();
   await baseline?.close();
-  process.stdin.destroy();
 }
 
 main().catch((error: unknown) => {

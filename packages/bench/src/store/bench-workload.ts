@@ -83,18 +83,31 @@ export async function seedBench(store: SqlStore, items: readonly BenchItem[]): P
   await Promise.all(Array.from({ length: lanes }, lane));
 }
 
-/** Runs `work` over `items` with `lanes` concurrent lanes; returns events per second. */
+/** What one {@link measure} run took. */
+export interface Measured {
+  /** Items per second of wall-clock time. */
+  readonly perSecond: number;
+  /** This process's CPU time (user + system) per item, in µs. */
+  readonly cpuMicros: number;
+}
+
+/** Runs `work` over `items` with `lanes` concurrent lanes; returns its rate and CPU per item. */
 export async function measure<T>(
   items: readonly T[],
   lanes: number,
   work: (item: T) => Promise<void> | void,
-): Promise<number> {
+): Promise<Measured> {
   let next = 0;
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const lane = async () => {
     for (let item = items[next++]; item !== undefined; item = items[next++]) await work(item);
   };
   await Promise.all(Array.from({ length: lanes }, lane));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return items.length / seconds;
+  const used = process.cpuUsage(cpu);
+  return {
+    perSecond: items.length / seconds,
+    cpuMicros: (used.user + used.system) / Math.max(items.length, 1),
+  };
 }

@@ -2,147 +2,35 @@
  * @module
  * The store benchmark (never part of jest):
  *
- *     npm run bench:store -- [--events 3000] [--rounds 3] [--sqlite-only] [--verbose]
+ *     npm run bench:store -- [--events 3000] [--rounds 3] [--quick] [--sqlite-only] [--verbose]
+ *                            [--cpu-prof <dir>]
  *
  * Events applied per second through `payments.handleWebhook` on the SQL store (see store-path.ts),
- * against a hand-written raw-driver baseline doing the same writes in the same run: SQLite (one process, one file),
- * PostgreSQL (one process, 8 connections) and PostgreSQL with 2 processes (4 connections each).
- * Store and baseline alternate in rounds on disjoint attempts of the same tables. PostgreSQL is
- * found like the tests find it (`LINKPAY_TEST_DATABASE_URL`); a throwaway database is used.
+ * against a hand-written raw-driver baseline doing the same writes in the same run: SQLite (one
+ * process, one file), PostgreSQL (one process, 8 connections) and PostgreSQL with 2 processes
+ * (4 connections each); see scenarios.ts. Each scenario reports median rounds, the median
+ * per-round ratio and the CPU time per event of the process(es) applying the events. PostgreSQL
+ * is found like the tests find it (`LINKPAY_TEST_DATABASE_URL`); a throwaway database is used.
+ * Results also go to `artifacts/bench/store.json`, with each scenario's ratio against the target
+ * (0.9×) for the quick mode's runner.
+ *
+ * `--quick` is a short run for CI (1000 events in 5 rounds, a shorter warm-up; about 10 s).
+ * `--cpu-prof <dir>` writes a `.cpuprofile` of each path in the one-process scenarios, taken in an
+ * extra pass after the timed rounds so the profiler's cost never reaches the ratios.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createSqlStore, type SqlStore, sql } from "@linkpay/store-sql";
-import { ThrowawayDatabase } from "@linkpay/store-sql/testing";
 import Database from "better-sqlite3";
-import { postgresBaseline } from "./baseline-postgres";
-import { sqliteBaseline } from "./baseline-sqlite";
-import { type BenchItem, benchItems, measure, seedBench } from "./bench-workload";
-import { applyThroughStore } from "./store-path";
-import { twoProcessRun } from "./two-process-run";
+import { machineLine, resultsFile, saveResults } from "../results-file";
+import { resultsTable, summarize } from "./bench-results";
+import { postgresRuns, type Settings, sqliteRun } from "./scenarios";
 
-interface Row {
-  readonly scenario: string;
-  readonly store: number;
-  readonly baseline: number;
-}
-
-const PG_LANES = 8;
-/** `--verbose`: print every round. */
-let verbose = false;
-
-function chunks<T>(items: readonly T[], count: number): T[][] {
-  const size = Math.ceil(items.length / count);
-  return Array.from({ length: count }, (_, i) => items.slice(i * size, (i + 1) * size));
-}
-
-/** Alternates store and baseline in rounds; returns events per second for each. */
-async function alternate(
-  store: readonly BenchItem[],
-  baseline: readonly BenchItem[],
-  rounds: number,
-  runStore: (items: readonly BenchItem[]) => Promise<number>,
-  runBaseline: (items: readonly BenchItem[]) => Promise<number>,
-): Promise<{ store: number; baseline: number }> {
-  let storeSeconds = 0;
-  let baselineSeconds = 0;
-  const storeChunks = chunks(store, rounds);
-  const baselineChunks = chunks(baseline, rounds);
-  for (let round = 0; round < rounds; round++) {
-    const b = baselineChunks[round] ?? [];
-    const s = storeChunks[round] ?? [];
-    const baselineRate = await runBaseline(b);
-    const storeRate = await runStore(s);
-    if (verbose) {
-      console.error(
-        `  round ${round + 1}: store ${storeRate.toFixed(0)}/s, baseline ${baselineRate.toFixed(0)}/s`,
-      );
-    }
-    baselineSeconds += b.length / baselineRate;
-    storeSeconds += s.length / storeRate;
-  }
-  return { store: store.length / storeSeconds, baseline: baseline.length / baselineSeconds };
-}
-
-async function seeded(store: SqlStore, label: string, events: number) {
-  const items = {
-    warm: benchItems(`${label}-warm`, 200),
-    store: benchItems(`${label}-store`, events),
-    baseline: benchItems(`${label}-base`, events),
-  };
-  await store.migrate();
-  await seedBench(store, [...items.warm, ...items.store, ...items.baseline]);
-  return items;
-}
-
-async function sqliteRun(events: number, rounds: number): Promise<Row> {
-  const dir = mkdtempSync(join(tmpdir(), "linkpay-bench-"));
-  const file = join(dir, "bench.db");
-  const store = createSqlStore({ url: `sqlite:${file}` });
-  try {
-    const items = await seeded(store, "sqlite", events);
-    const baseline = sqliteBaseline(file, "full");
-    const warm = chunks(items.warm, 2);
-    await measure(warm[0] ?? [], 1, (item) => applyThroughStore(store, item));
-    await measure(warm[1] ?? [], 1, (item) => baseline.apply(item));
-    const rates = await alternate(
-      items.store,
-      items.baseline,
-      rounds,
-      (chunk) => measure(chunk, 1, (item) => applyThroughStore(store, item)),
-      (chunk) => measure(chunk, 1, (item) => baseline.apply(item)),
-    );
-    baseline.close();
-    return { scenario: "SQLite file, 1 process", ...rates };
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function postgresRuns(
-  events: number,
-  rounds: number,
-): Promise<{ rows: Row[]; server: string }> {
-  const database = new ThrowawayDatabase();
-  await database.create();
-  const store = createSqlStore({ url: database.url, poolSize: PG_LANES });
-  try {
-    const items = await seeded(store, "pg", events);
-    const server =
-      (await sql<{ v: string }>`select version() as v`.execute(store.db)).rows[0]?.v ?? "";
-    const baseline = postgresBaseline(database.url, PG_LANES);
-    const warm = chunks(items.warm, 2);
-    await measure(warm[0] ?? [], PG_LANES, (item) => applyThroughStore(store, item));
-    await measure(warm[1] ?? [], PG_LANES, (item) => baseline.apply(item));
-    const single = await alternate(
-      items.store,
-      items.baseline,
-      rounds,
-      (chunk) => measure(chunk, PG_LANES, (item) => applyThroughStore(store, item)),
-      (chunk) => measure(chunk, PG_LANES, (item) => baseline.apply(item)),
-    );
-    await baseline.close();
-    const two = {
-      store: benchItems("pg2-store", events),
-      baseline: benchItems("pg2-base", events),
-    };
-    await seedBench(store, [...two.store, ...two.baseline]);
-    const double = await twoProcessRun(database.url, events, rounds, PG_LANES / 2);
-    return {
-      rows: [
-        { scenario: `PostgreSQL, 1 process × ${PG_LANES} connections`, ...single },
-        { scenario: `PostgreSQL, 2 processes × ${PG_LANES / 2} connections`, ...double },
-      ],
-      server,
-    };
-  } finally {
-    await store.close();
-    await database.drop();
-  }
-}
+/** The issue's target for every scenario: the store at least 0.9× the raw driver. */
+const TARGET_RATIO = 0.9;
+/** The defaults, and `--quick`'s: shorter, but more rounds, whose median outlasts a busy moment. */
+const DEFAULTS = {
+  full: { events: 3000, rounds: 3, warm: 1000 },
+  quick: { events: 1000, rounds: 5, warm: 800 },
+} as const;
 
 function sqliteVersion(): string {
   const db = new Database(":memory:");
@@ -151,40 +39,60 @@ function sqliteVersion(): string {
   return typeof row === "object" && row !== null && "v" in row ? String(row.v) : "?";
 }
 
-function table(rows: readonly Row[]): string {
-  const lines = [
-    "| scenario | store (events/s) | raw-driver baseline (events/s) | store ÷ baseline |",
-    "| --- | ---: | ---: | ---: |",
-    ...rows.map(
-      (r) =>
-        `| ${r.scenario} | ${r.store.toFixed(0)} | ${r.baseline.toFixed(0)} | ${(r.store / r.baseline).toFixed(2)}× |`,
-    ),
-  ];
-  return lines.join("\n");
+function settingsFromArgs(): Settings {
+  const { values } = parseArgs({
+    options: {
+      events: { type: "string" },
+      rounds: { type: "string" },
+      quick: { type: "boolean", default: false },
+      "sqlite-only": { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+      "cpu-prof": { type: "string" },
+    },
+  });
+  const defaults = values.quick ? DEFAULTS.quick : DEFAULTS.full;
+  const events = Number(values.events ?? defaults.events) || 0;
+  return {
+    events: Math.min(Math.max(events, 100), 50_000),
+    warm: defaults.warm,
+    rounds: Math.min(Math.max(Number(values.rounds ?? defaults.rounds) || 0, 1), 10),
+    sqliteOnly: values["sqlite-only"],
+    verbose: values.verbose,
+    profileDir: values["cpu-prof"],
+  };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      events: { type: "string", default: "3000" },
-      rounds: { type: "string", default: "3" },
-      "sqlite-only": { type: "boolean", default: false },
-      verbose: { type: "boolean", default: false },
-    },
-  });
-  verbose = values.verbose;
-  const events = Math.min(Math.max(Number(values.events) || 0, 100), 50_000);
-  const rounds = Math.min(Math.max(Number(values.rounds) || 0, 1), 10);
-  console.log(
-    `node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB, SQLite ${sqliteVersion()}`,
-  );
-  const sqlite = await sqliteRun(events, rounds);
-  const postgres = values["sqlite-only"]
-    ? { rows: [], server: "(skipped)" }
-    : await postgresRuns(events, rounds);
+  const settings = settingsFromArgs();
+  const machine = `${machineLine()}, SQLite ${sqliteVersion()}`;
+  console.log(machine);
+  const sqlite = await sqliteRun(settings);
+  const postgres = settings.sqliteOnly
+    ? { scenarios: [], server: "(skipped)" }
+    : await postgresRuns(settings);
+  const summaries = [sqlite, ...postgres.scenarios].map(summarize);
   console.log(`PostgreSQL: ${postgres.server}`);
-  console.log(`${events} events per path and scenario, ${rounds} alternating rounds\n`);
-  console.log(table([sqlite, ...postgres.rows]));
+  console.log(
+    `${settings.events} events per path and scenario, ${settings.rounds} alternating rounds (medians)\n`,
+  );
+  console.log(resultsTable(summaries));
+  const saved = saveResults(resultsFile("store.json"), {
+    benchmark: "store",
+    command: ["npm run bench:store --", ...process.argv.slice(2)].join(" "),
+    machine,
+    postgres: postgres.server,
+    date: new Date().toISOString(),
+    settings,
+    scenarios: summaries,
+    // What the quick mode's runner checks (rental-car harness, quick-ratios.ts).
+    ratios: summaries.map((summary) => ({
+      path: `store, ${summary.scenario} ÷ raw driver`,
+      value: summary.ratio,
+      target: TARGET_RATIO,
+      better: "higher",
+    })),
+  });
+  console.error(`results: ${saved}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,81 +1,123 @@
 /**
  * @module
- * The 2-process PostgreSQL run: two bench-worker processes each apply half of the events, started
- * together after both are ready; throughput is all events over the slower worker's time. Store
- * and baseline alternate in rounds, as in the single-process run.
+ * The 2-process PostgreSQL run: two bench-worker processes per path, started and warmed up once
+ * (see two-process-items). In each round both workers of a path start together and each applies
+ * half of the round's events; throughput is all events over the slower worker's time, CPU per
+ * event the two workers' CPU time over all events. Store and baseline alternate in rounds, as in
+ * the single-process run.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import type { Round } from "./bench-results";
+import type { Measured } from "./bench-workload";
+import { TWO_PROCESS_LABELS, WORKERS, workerRanges } from "./two-process-items";
 
-function startWorker(args: readonly string[]): { child: ChildProcess; output: Promise<string> } {
+interface WorkerReport {
+  readonly events: number;
+  readonly seconds: number;
+  readonly cpuMicros: number;
+}
+
+/** A running worker: send it a command, read its next output line. */
+interface Worker {
+  readonly child: ChildProcess;
+  nextLine(): Promise<string>;
+}
+
+function startWorker(args: readonly string[]): Worker {
   const child = spawn(process.execPath, [join(__dirname, "bench-worker.js"), ...args], {
     stdio: ["pipe", "pipe", "inherit"],
   });
-  let stdout = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    stdout += chunk.toString();
+  if (child.stdout === null) throw new Error("bench worker has no stdout");
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const exited = once(child, "exit").then(([code]) => {
+    throw new Error(`bench worker exited (${String(code)})`);
   });
-  const output = once(child, "close").then(([code]) => {
-    if (code !== 0) throw new Error(`bench worker failed (${String(code)})`);
-    return stdout;
-  });
-  return { child, output };
+  exited.catch(() => undefined);
+  return {
+    child,
+    async nextLine() {
+      const next = await Promise.race([lines.next(), exited]);
+      if (next.done) throw new Error("bench worker closed its output");
+      return next.value;
+    },
+  };
 }
 
-async function waitFor(child: ChildProcess, text: string): Promise<void> {
-  let seen = "";
-  while (!seen.includes(text)) {
-    const [chunk] = await once(child.stdout ?? child, "data");
-    seen += String(chunk);
-  }
-}
-
-/** Runs `mode` for items [from, to) in two processes; returns events applied and seconds. */
-async function round(
-  mode: string,
+/** Starts the two workers of `mode` and waits until both have warmed up. */
+async function startPath(
+  mode: "store" | "baseline",
   url: string,
   events: number,
-  from: number,
-  to: number,
   lanes: number,
-) {
-  const middle = Math.floor((from + to) / 2);
-  const label = mode === "store" ? "pg2-store" : "pg2-base";
-  const workers = [
-    [from, middle],
-    [middle, to],
-  ].map(([a, b]) =>
-    startWorker([mode, url, label, String(events), String(a), String(b), String(lanes)]),
+  warm: number,
+): Promise<Worker[]> {
+  const workers = Array.from({ length: WORKERS }, (_, worker) =>
+    startWorker([
+      mode,
+      url,
+      TWO_PROCESS_LABELS[mode],
+      String(events),
+      String(lanes),
+      String(worker),
+      String(warm),
+    ]),
   );
-  await Promise.all(workers.map((w) => waitFor(w.child, "ready")));
-  for (const w of workers) w.child.stdin?.write("go\n");
-  const outputs = await Promise.all(workers.map((w) => w.output));
-  const reports = outputs.map((text): { events: number; seconds: number } => {
-    const last = text.trim().split("\n").at(-1) ?? "{}";
-    return JSON.parse(last);
-  });
-  return {
-    events: reports.reduce((sum, r) => sum + r.events, 0),
-    seconds: Math.max(...reports.map((r) => r.seconds)),
-  };
+  for (const worker of workers) {
+    if ((await worker.nextLine()) !== "ready") throw new Error("bench worker not ready");
+  }
+  return workers;
 }
 
-/** Events per second of store and baseline with two processes. */
-export async function twoProcessRun(url: string, events: number, rounds: number, lanes: number) {
-  const totals = { store: { events: 0, seconds: 0 }, baseline: { events: 0, seconds: 0 } };
-  const size = Math.ceil(events / rounds);
-  for (let r = 0; r < rounds; r++) {
-    const from = r * size;
-    const to = Math.min(events, from + size);
-    for (const mode of ["baseline", "store"] as const) {
-      const result = await round(mode, url, events, from, to, lanes);
-      totals[mode].events += result.events;
-      totals[mode].seconds += result.seconds;
-    }
-  }
+/** Runs one round of a path: worker i applies `ranges[i]`, all at once. */
+async function round(workers: readonly Worker[], ranges: readonly [number, number][]) {
+  workers.forEach((worker, i) => {
+    const [from, to] = ranges[i] ?? [0, 0];
+    worker.child.stdin?.write(`go ${from} ${to}\n`);
+  });
+  const reports = await Promise.all(
+    workers.map(async (worker): Promise<WorkerReport> => JSON.parse(await worker.nextLine())),
+  );
+  const applied = reports.reduce((sum, r) => sum + r.events, 0);
   return {
-    store: totals.store.events / totals.store.seconds,
-    baseline: totals.baseline.events / totals.baseline.seconds,
-  };
+    perSecond: applied / Math.max(...reports.map((r) => r.seconds)),
+    cpuMicros: reports.reduce((sum, r) => sum + r.cpuMicros * r.events, 0) / applied,
+  } satisfies Measured;
+}
+
+/** The rounds of store and baseline with two processes each (items seeded beforehand). */
+export async function twoProcessRun(
+  url: string,
+  events: number,
+  rounds: number,
+  lanes: number,
+  warm: number,
+): Promise<Round[]> {
+  // All four start and warm up at once; the timed rounds come after.
+  const [baseline, store] = await Promise.all([
+    startPath("baseline", url, events, lanes, warm),
+    startPath("store", url, events, lanes, warm),
+  ]);
+  const paths = { baseline, store };
+  try {
+    const results: Round[] = [];
+    for (const ranges of workerRanges(events, rounds)) {
+      const baseline = await round(paths.baseline, ranges);
+      const store = await round(paths.store, ranges);
+      results.push({ store, baseline });
+    }
+    return results;
+  } finally {
+    const all = [...paths.baseline, ...paths.store];
+    for (const worker of all) worker.child.stdin?.end();
+    await Promise.all(
+      all.map((worker) =>
+        worker.child.exitCode === null && worker.child.signalCode === null
+          ? once(worker.child, "exit")
+          : undefined,
+      ),
+    );
+  }
 }

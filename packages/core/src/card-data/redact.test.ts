@@ -161,6 +161,33 @@ describe("redact", () => {
     expect(Object.getPrototypeOf(redact(bare))).toBeNull();
   });
 
+  it("copies keys that name inherited members, and setters on the prototype, as own data", () => {
+    const input: unknown = JSON.parse(
+      '{"toString": "4242424242424242", "constructor": 1, "hasOwnProperty": "x"}',
+    );
+    const output = redact(input);
+    expect(Object.getOwnPropertyDescriptor(output, "toString")).toEqual({
+      value: "[card ****4242]",
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    expect(Object.keys(output as object)).toEqual(["toString", "constructor", "hasOwnProperty"]);
+
+    const writes: unknown[] = [];
+    Object.defineProperty(Object.prototype, "trapped", {
+      set: (value) => writes.push(value),
+      configurable: true,
+    });
+    try {
+      const copy = redact({ trapped: "4242424242424242" });
+      expect(writes).toEqual([]);
+      expect(Object.getOwnPropertyDescriptor(copy, "trapped")?.value).toBe("[card ****4242]");
+    } finally {
+      Reflect.deleteProperty(Object.prototype, "trapped");
+    }
+  });
+
   it("redacts errors, keeping their class", () => {
     const cause = new Error("declined card 4242424242424242");
     const error = new LinkpayError("PROVIDER_REJECTED", "bad key sk_live_abc123", {

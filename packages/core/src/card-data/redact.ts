@@ -35,13 +35,22 @@ function redactKey(key: unknown, depth: number, copies: Map<object, unknown>): u
   return typeof key === "string" ? redactString(key) : redactValue(key, depth, copies);
 }
 
-function defineProperty(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+/**
+ * Sets an own, enumerable, writable data property on a fresh copy. Assignment does exactly that
+ * unless the key is already reachable — `__proto__`, or anything else on the prototype chain, whose
+ * setter or read-only flag would apply instead — so only then is the property defined explicitly.
+ */
+function defineProperty(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key in target) {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    target[key] = value;
+  }
 }
 
 /**
@@ -98,7 +107,7 @@ function redactValue(value: unknown, depth: number, copies: Map<object, unknown>
     return copy;
   }
   if (isPlainObject(value)) {
-    const copy: object = {};
+    const copy: Record<string, unknown> = {};
     if (Object.getPrototypeOf(value) === null) Object.setPrototypeOf(copy, null);
     copies.set(value, copy);
     for (const key of Object.keys(value)) {

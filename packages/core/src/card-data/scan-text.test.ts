@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
 import { MAX_CARD_SPAN_UNITS, type ScanWork } from "./digit-chains";
-import { findCardNumberSpans, maskCardNumbersInText } from "./scan-text";
+import { findCardNumberSpans, maskCardNumbersInText, mayHoldCardNumber } from "./scan-text";
 
 const KIB_100 = 100 * 1024;
 
@@ -84,5 +84,25 @@ describe("span bound", () => {
     expect(maskCardNumbersInText("番号：card4\u200b242 . 4242\u00ad4242／４２４２JPY です")).toBe(
       "番号：card[card ****4242]JPY です",
     );
+  });
+});
+
+describe("quick rejection of text too short for a card number", () => {
+  it("still finds the shortest card numbers, 13 digits of any script and nothing else", () => {
+    for (const text of ["4222222222222", "４２２２２２２２２２２２２", "𝟒𝟐𝟐𝟐𝟐𝟐𝟐𝟐𝟐𝟐𝟐𝟐𝟐"]) {
+      expect(mayHoldCardNumber(text)).toBe(true);
+      expect(findCardNumberSpans(text)).toEqual([
+        expect.objectContaining({ brand: "visa", last4: "2222" }),
+      ]);
+    }
+  });
+
+  it("skips only text with fewer than 13 units that may begin a digit", () => {
+    expect(mayHoldCardNumber("422222222222")).toBe(false);
+    expect(mayHoldCardNumber("evt_1NG8Du2eZvKYlo2CUI6YkG5x")).toBe(false);
+    expect(mayHoldCardNumber("attempt-8f14e45f")).toBe(false);
+    expect(mayHoldCardNumber("processed")).toBe(false);
+    expect(mayHoldCardNumber("at 2026-12-06 12:34:5")).toBe(true);
+    expect(mayHoldCardNumber("カード番号は何ですか教えてください")).toBe(true);
   });
 });

@@ -166,9 +166,30 @@ function spansInChain(context: ScanContext, groups: readonly DigitGroup[]): Card
   return spans;
 }
 
+/**
+ * False when `text` cannot hold a card number: it has fewer than 13 UTF-16 units that may start a
+ * digit. Every digit the scanner reads begins with such a unit — ASCII `0`–`9`, or a unit at or
+ * above U+0080 (digits of other scripts, fullwidth digits, surrogates of mathematical digits) —
+ * so this never skips a number the full scan would find. It spares the scan (and its UUID search)
+ * for the short identifiers and words most logged strings are.
+ */
+export function mayHoldCardNumber(text: string): boolean {
+  if (text.length < MIN_CARD_NUMBER_LENGTH) return false;
+  let candidates = 0;
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if ((unit >= 0x30 && unit <= 0x39) || unit >= 0x80) {
+      candidates += 1;
+      if (candidates >= MIN_CARD_NUMBER_LENGTH) return true;
+    }
+  }
+  return false;
+}
+
 /** Every card number in `text`, in order, never overlapping; `work` counts what it took. */
 export function findCardNumberSpans(text: string, work?: ScanWork): CardNumberSpan[] {
   const spans: CardNumberSpan[] = [];
+  if (!mayHoldCardNumber(text)) return spans;
   const context: ScanContext = { text, uuids: uuidRanges(text), work };
   let position = 0;
   while (position < text.length) {

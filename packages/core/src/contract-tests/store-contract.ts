@@ -158,7 +158,17 @@ export function describeStoreContract<THandle>(
         expiresAt: created.expiresAt,
         now,
       });
-      expect(again.providerSessionId).toBe(`sess-${ref}`);
+      expect(again).toMatchObject({ providerSessionId: `sess-${ref}`, version: 3 });
+      const missing = await rejectionOf(
+        harness.store.attachSession({
+          attemptId: `none-${ref}`,
+          providerSessionId: `sess-none-${ref}`,
+          hostedUrl: "https://pay.fake.test/pay/z",
+          expiresAt: created.expiresAt,
+          now,
+        }),
+      );
+      expect(isLinkpayError(missing, "ATTEMPT_NOT_FOUND")).toBe(true);
       const other = await rejectionOf(
         harness.store.attachSession({
           attemptId: created.id,
@@ -179,6 +189,36 @@ export function describeStoreContract<THandle>(
         )?.id,
       ).toBe(created.id);
       expect(await harness.store.findLatestAttempt({ orderRef: `${ref}-none` })).toBeNull();
+    });
+
+    it("stores a new order's attempt together with the merchant's writes alongside it, or neither", async () => {
+      const ref = orderRef();
+      const now = clock.now();
+      const input = {
+        id: `a-${ref}`,
+        orderRef: ref,
+        sequence: 1,
+        provider: "fake",
+        amount: money(5_000, "JPY"),
+        expiresAt: new Date(now.getTime() + 1_800_000),
+        now,
+      };
+      const soldOut = new Error("no car left");
+      const refused = await rejectionOf(
+        harness.store.createAttempt(input, async () => {
+          throw soldOut;
+        }),
+      );
+      expect(refused).toBe(soldOut);
+      expect(await harness.store.findLatestAttempt({ orderRef: ref })).toBeNull();
+
+      const alongside: { tx: unknown; attemptId: string }[] = [];
+      const created = await harness.store.createAttempt(input, async (tx, attempt) => {
+        alongside.push({ tx, attemptId: attempt.id });
+      });
+      expect(created).toMatchObject({ id: input.id, status: "open", version: 1 });
+      expect(alongside).toEqual([{ tx: expect.anything(), attemptId: input.id }]);
+      expect((await harness.store.findLatestAttempt({ orderRef: ref }))?.id).toBe(input.id);
     });
 
     it("applies a payment once, audits it and hands hooks the store's transaction", async () => {

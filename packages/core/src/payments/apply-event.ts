@@ -89,7 +89,8 @@ function record(
     eventId: event.eventId,
     kind: event.kind,
     receivedAt: now,
-    payloadDigest: digest(event.raw),
+    // The adapter's digest of the bytes received, when it had them: no second serialization.
+    payloadDigest: event.payloadDigest ?? digest(event.raw),
     payload: event.raw,
     ...fields,
   };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "@jest/globals";
 import { isLinkpayError, LinkpayError } from "../errors";
 import type { PaymentProvider } from "../provider";
@@ -365,6 +366,34 @@ describe("handleWebhook", () => {
       expect.objectContaining({ level: "info", message: "webhook applied" }),
     ]);
     expect(serviceLines.filter((line) => line.message === "webhook applied")).toEqual([]);
+  });
+
+  it("stores the adapter's digest of the bytes received, else the digest of the JSON", async () => {
+    const fake = createFakeProvider();
+    const store = createMemoryStore();
+    let payloadDigest: string | undefined;
+    const digesting: PaymentProvider = {
+      ...fake,
+      parseWebhook: async (delivery) => ({ ...(await fake.parseWebhook(delivery)), payloadDigest }),
+    };
+    const payments = createPayments({ providers: [digesting], store, urls });
+    const { attempt } = await payments.startCheckout(request("RC-DIGEST"));
+    const sessionId = attempt.providerSessionId ?? "";
+    const deliver = (eventId: string) =>
+      payments.handleWebhook({
+        provider: fake.id,
+        ...fake.deliver({ type: "payment.succeeded", sessionId, eventId }),
+      });
+    payloadDigest = "ab".repeat(32);
+    await deliver("evt-given");
+    payloadDigest = undefined;
+    await deliver("evt-json");
+    const given = await store.findEvent({ provider: fake.id, eventId: "evt-given" });
+    const json = await store.findEvent({ provider: fake.id, eventId: "evt-json" });
+    expect(given?.payloadDigest).toBe("ab".repeat(32));
+    expect(json?.payloadDigest).toBe(
+      createHash("sha256").update(JSON.stringify(json?.payload)).digest("hex"),
+    );
   });
 
   it("turns a store failure into a retryable error", async () => {

@@ -16,7 +16,7 @@ import type { PaymentHooks } from "./hooks";
 import { type Logger, redactingLogger, silentLogger } from "./logger";
 import { type ReconcileOptions, type ReconcileReport, reconcile } from "./reconcile";
 import { type RefundRequest, type RefundResult, refundPayment } from "./refund";
-import { type StartedCheckout, startCheckout } from "./start-checkout";
+import { type NewOrderWrites, type StartedCheckout, startCheckout } from "./start-checkout";
 
 /** Configuration of {@link createPayments}. */
 export interface PaymentsOptions<THandle = unknown> {
@@ -37,12 +37,16 @@ export interface PaymentsOptions<THandle = unknown> {
 }
 
 /**
- * What `startCheckout` takes: the checkout request, which provider when there are several, and
- * optionally the request's own logger (so core's lines carry its request id).
+ * What `startCheckout` takes: the checkout request, which provider when there are several,
+ * optionally the request's own logger (so core's lines carry its request id), and for an order
+ * not yet written, `newOrder`: the shop's writes of it, run with the store's transaction handle in
+ * the transaction that stores the order's first attempt, so the order and its attempt commit
+ * together (one commit, and never one without the other).
  */
-export type StartCheckoutInput = CheckoutRequestInput & {
+export type StartCheckoutInput<THandle = unknown> = CheckoutRequestInput & {
   readonly provider?: string | undefined;
   readonly logger?: Logger | undefined;
+  readonly newOrder?: NewOrderWrites<THandle> | undefined;
 };
 
 /** What `handleWebhook` takes: the provider id from the route, and the raw delivery. */
@@ -52,13 +56,16 @@ export interface HandleWebhookInput extends WebhookDelivery {
   readonly logger?: Logger | undefined;
 }
 
-/** The Payments service. */
-export interface Payments {
+/** The Payments service; `THandle` is its store's transaction handle (as hooks get it). */
+export interface Payments<THandle = unknown> {
   readonly providers: readonly PaymentProvider[];
   /** Every origin a shopper may be redirected to (for CSP `form-action`). */
   readonly checkoutOrigins: readonly string[];
-  /** Validates, stores the attempt, creates (or reuses) the session, checks the redirect target. */
-  startCheckout(input: StartCheckoutInput): Promise<StartedCheckout>;
+  /**
+   * Validates, stores the attempt (with `newOrder`'s writes, for a new order), creates (or
+   * reuses) the session, checks the redirect target.
+   */
+  startCheckout(input: StartCheckoutInput<THandle>): Promise<StartedCheckout>;
   /** Verifies and applies a webhook; resolves only after the state is committed. */
   handleWebhook(input: HandleWebhookInput): Promise<ApplyResult>;
   /** The order's latest attempt, or null. Never changes anything. */
@@ -151,7 +158,7 @@ function reportApplied(logger: Required<Logger>, result: ApplyResult, provider: 
  *   hooks: { onPaid: ({ attempt }) => confirmBooking(attempt.orderRef) },
  * });
  */
-export function createPayments<THandle>(options: PaymentsOptions<THandle>): Payments {
+export function createPayments<THandle>(options: PaymentsOptions<THandle>): Payments<THandle> {
   const entries = indexProviders(options.providers, options.allowInsecureLocalhost ?? false);
   assertCheckoutUrls(options.urls);
   const logger = redactingLogger(options.logger ?? silentLogger);
@@ -170,7 +177,7 @@ export function createPayments<THandle>(options: PaymentsOptions<THandle>): Paym
     ],
 
     async startCheckout(input) {
-      const { provider: providerId, logger: own, ...request } = input;
+      const { provider: providerId, logger: own, newOrder, ...request } = input;
       const entry = providerId === undefined ? first : entries.get(providerId);
       if (!entry) throw unknownProvider(providerId);
       const { provider, guard } = entry;
@@ -185,6 +192,7 @@ export function createPayments<THandle>(options: PaymentsOptions<THandle>): Paym
           newId,
         },
         request,
+        newOrder,
       );
     },
 

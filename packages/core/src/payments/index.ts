@@ -18,4 +18,9 @@ export {
 } from "./reconcile-runner";
 export type { RefundRequest, RefundResult } from "./refund";
 export { createReturnLinks, type ReturnLinks, type ReturnLinksOptions } from "./return-links";
-export type { CheckedRedirectUrl, StartedCheckout } from "./start-checkout";
+export type {
+  CheckedRedirectUrl,
+  NewOrderContext,
+  NewOrderWrites,
+  StartedCheckout,
+} from "./start-checkout";

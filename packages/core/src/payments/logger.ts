@@ -15,6 +15,11 @@ export interface Logger {
    * redirect. Optional; without it alerts are written with `error`. Alert lines carry an `alert` field.
    */
   alert?(fields: object, message: string): void;
+  /**
+   * pino's: false when a line at `level` (`"info"`, `"warn"`, `"error"`, `"alert"`) would be
+   * dropped. Optional; when present, fields of a dropped line are not even redacted.
+   */
+  isLevelEnabled?(level: string): boolean;
 }
 
 /** A logger that drops everything. */
@@ -22,18 +27,32 @@ export const silentLogger: Logger = {
   info() {},
   warn() {},
   error() {},
+  isLevelEnabled: () => false,
 };
 
 /**
  * Wraps a logger so every field object is redacted (card numbers, secrets, signatures); its
- * `alert` falls back to the inner logger's `error`.
+ * `alert` falls back to the inner logger's `error`. A line the inner logger would drop (see
+ * {@link Logger.isLevelEnabled}) is dropped here, before its fields are redacted: redaction walks
+ * every string, and a webhook answers faster without that work for a line nobody keeps.
  */
 export function redactingLogger(inner: Logger): Required<Logger> {
+  const enabled = (level: string) => inner.isLevelEnabled?.(level) ?? true;
   return {
-    info: (fields, message) => inner.info(redact(fields), message),
-    warn: (fields, message) => inner.warn(redact(fields), message),
-    error: (fields, message) => inner.error(redact(fields), message),
-    alert: (fields, message) =>
-      inner.alert ? inner.alert(redact(fields), message) : inner.error(redact(fields), message),
+    info: (fields, message) => {
+      if (enabled("info")) inner.info(redact(fields), message);
+    },
+    warn: (fields, message) => {
+      if (enabled("warn")) inner.warn(redact(fields), message);
+    },
+    error: (fields, message) => {
+      if (enabled("error")) inner.error(redact(fields), message);
+    },
+    alert: (fields, message) => {
+      if (!inner.alert) {
+        if (enabled("error")) inner.error(redact(fields), message);
+      } else if (enabled("alert")) inner.alert(redact(fields), message);
+    },
+    isLevelEnabled: enabled,
   };
 }

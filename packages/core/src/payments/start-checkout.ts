@@ -38,9 +38,26 @@ export interface StartedCheckout {
   readonly reused: boolean;
 }
 
+/** What a new order's writes get: its first attempt, just stored, and the store's transaction. */
+export interface NewOrderContext<THandle = unknown> {
+  readonly attempt: CheckoutAttempt;
+  /** The store's transaction handle (as hooks get it): write the order with it. */
+  readonly tx: THandle;
+}
+
+/**
+ * The shop's own writes of a new order (the order row, what it holds), run by `startCheckout` in
+ * the transaction that stores the order's first attempt: the order and its attempt commit
+ * together or not at all. Throwing stores neither, calls no provider, and `startCheckout` throws
+ * the same error.
+ */
+export type NewOrderWrites<THandle = unknown> = (
+  context: NewOrderContext<THandle>,
+) => Promise<void> | void;
+
 /** What startCheckout needs from the Payments service. */
-export interface StartCheckoutDeps {
-  readonly store: PaymentStore<unknown>;
+export interface StartCheckoutDeps<THandle = unknown> {
+  readonly store: PaymentStore<THandle>;
   readonly provider: PaymentProvider;
   readonly guard: RedirectGuard;
   readonly urls: CheckoutUrls;
@@ -163,11 +180,7 @@ async function attemptFor(
         sequence: (latest?.sequence ?? 0) + 1,
         provider: deps.provider.id,
         amount: request.total,
-        expiresAt: new Date(
-          now.getTime() +
-            effectiveLifetimeSeconds(request.expiresInSeconds, lifetimeWindowOf(deps.provider)) *
-              1000,
-        ),
+        expiresAt: expiryOf(deps, request, now),
         now,
       });
     } catch (error) {
@@ -176,6 +189,42 @@ async function attemptFor(
     }
   }
   throw new LinkpayError("STORE_CONFLICT", "Could not create the checkout attempt; retry");
+}
+
+/**
+ * A new order's first attempt, stored in one transaction with the shop's writes of the order. No
+ * earlier attempt is looked for: the order is being written now, so it has none, and one it had
+ * all the same (an order reference used twice) fails the insert with ATTEMPT_CONFLICT, which
+ * undoes the shop's writes too.
+ */
+async function firstAttemptWith<THandle>(
+  deps: StartCheckoutDeps<THandle>,
+  request: CheckoutRequest,
+  writes: NewOrderWrites<THandle>,
+): Promise<CheckoutAttempt> {
+  const now = deps.now();
+  return deps.store.createAttempt(
+    {
+      id: deps.newId(),
+      orderRef: request.orderRef,
+      sequence: 1,
+      provider: deps.provider.id,
+      amount: request.total,
+      expiresAt: expiryOf(deps, request, now),
+      now,
+    },
+    async (tx, attempt) => {
+      await writes({ attempt, tx });
+    },
+  );
+}
+
+/** When an attempt made `now` expires: the request's lifetime, inside the provider's window. */
+function expiryOf(deps: StartCheckoutDeps, request: CheckoutRequest, now: Date): Date {
+  const window = lifetimeWindowOf(deps.provider);
+  return new Date(
+    now.getTime() + effectiveLifetimeSeconds(request.expiresInSeconds, window) * 1000,
+  );
 }
 
 /**
@@ -221,16 +270,23 @@ function checkedRedirect(
   }
 }
 
-/** Validates the request, then creates or reuses the order's hosted checkout session. */
-export async function startCheckout(
-  deps: StartCheckoutDeps,
+/**
+ * Validates the request, then creates or reuses the order's hosted checkout session. With
+ * `newOrder`, the order is new: its writes join the transaction of its first attempt.
+ */
+export async function startCheckout<THandle>(
+  deps: StartCheckoutDeps<THandle>,
   input: unknown,
+  newOrder?: NewOrderWrites<THandle>,
 ): Promise<StartedCheckout> {
   const request = parseCheckoutRequest(input);
   const paymentMethods = paymentMethodsFor(deps.provider, request);
   assertLifetimeFits(deps.provider, request);
   deps.provider.checkRequest?.({ ...request, paymentMethods });
-  const attempt = await attemptFor(deps, request);
+  const attempt =
+    newOrder === undefined
+      ? await attemptFor(deps, request)
+      : await firstAttemptWith(deps, request, newOrder);
   if (attempt.providerSessionId !== null && attempt.hostedUrl !== null) {
     return {
       attempt,

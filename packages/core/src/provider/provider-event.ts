@@ -58,6 +58,8 @@ export interface PaymentEvent {
   readonly pendingPayment?: PendingPayment | undefined;
   /** The provider's payload as received, kept for audit. */
   readonly raw: unknown;
+  /** See {@link IgnoredEvent.payloadDigest}. */
+  readonly payloadDigest?: string | undefined;
 }
 
 /** A verified provider event that linkpay does not act on. */
@@ -70,6 +72,12 @@ export interface IgnoredEvent {
   /** Why it is ignored (e.g. `unhandled_type`, `not_ours`). */
   readonly reason: string;
   readonly raw: unknown;
+  /**
+   * SHA-256 (hex) of the payload's bytes exactly as received, when the event came from a webhook
+   * whose bytes the adapter verified; the store keeps it as the event's `payloadDigest`. Absent
+   * (an event read from the provider's API), the digest is taken of `raw` serialized as JSON.
+   */
+  readonly payloadDigest?: string | undefined;
 }
 
 /** What `parseWebhook` returns: a verified, normalized event. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { codeOf } from "../testing/error-capture";
-import { hmacSha256, type SignatureEncoding, safeEqual } from "./hmac";
+import { hmacSha256, macsEqual, type SignatureEncoding, safeEqual } from "./hmac";
 
 describe("hmacSha256", () => {
   it("matches RFC 4231 test case 2 (string key and data)", () => {
@@ -69,6 +69,26 @@ describe("safeEqual", () => {
       fc.property(fc.string({ unit: "grapheme" }), fc.string({ unit: "grapheme" }), (a, b) => {
         expect(safeEqual(a, b)).toBe(a === b);
         expect(safeEqual(a, a)).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("macsEqual", () => {
+  const mac = hmacSha256({ key: "k", data: "d", encoding: "hex" });
+
+  it("accepts the same MAC and rejects any other, same length or not", () => {
+    expect(macsEqual(mac, mac)).toBe(true);
+    expect(macsEqual(mac, `${mac.slice(0, -1)}${mac.endsWith("0") ? "1" : "0"}`)).toBe(false);
+    expect(macsEqual(mac, mac.slice(0, -1))).toBe(false);
+    expect(macsEqual(mac, `${mac}0`)).toBe(false);
+    expect(macsEqual(mac, "")).toBe(false);
+  });
+
+  it("agrees with === on arbitrary strings", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        expect(macsEqual(a, b)).toBe(a === b);
       }),
     );
   });

@@ -38,6 +38,18 @@ export function safeEqual(a: string, b: string): boolean {
   return digestsEqual && left.length === right.length;
 }
 
+/**
+ * Compares a computed MAC with a received one, both encoded the same way, in constant time. For
+ * MACs whose length is fixed by the encoding and checked beforehand (public, like the scheme), so
+ * the lengths are compared first and the bytes directly: {@link safeEqual}'s hashing, which hides
+ * how long a secret token is, would only add two SHA-256 per signature here.
+ */
+export function macsEqual(expected: string, received: string): boolean {
+  const left = Buffer.from(expected, "utf8");
+  const right = Buffer.from(received, "utf8");
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
 /** Throws CONFIG_INVALID unless `encoding` is one of {@link SignatureEncoding}. */
 export function assertEncoding(encoding: unknown): asserts encoding is SignatureEncoding {
   if (encoding !== "hex" && encoding !== "base64") {

@@ -4,7 +4,7 @@
  * (by default `${timestamp}.${body}`), with secret rotation and a replay window.
  */
 import { LinkpayError } from "../errors";
-import { assertEncoding, hmacSha256, type SignatureEncoding, safeEqual } from "./hmac";
+import { assertEncoding, hmacSha256, macsEqual, type SignatureEncoding } from "./hmac";
 import { type RawBody, rawBodyBytes } from "./raw-body";
 import { assertUsableSecrets } from "./secrets";
 import {
@@ -82,8 +82,9 @@ export function verifyTimestampedHmac(input: VerifyTimestampedHmacInput): void {
   for (const secret of secrets) {
     const expected = hmacSha256({ key: secret, data: content, encoding });
     for (const signature of signatures) {
-      // No short-circuit: every pair is compared, each in constant time.
-      matched = safeEqual(expected, signature) || matched;
+      // No short-circuit: every pair is compared, each in constant time (the shapes were checked,
+      // so both sides have the encoding's fixed length).
+      matched = macsEqual(expected, signature) || matched;
     }
   }
   if (!matched) {

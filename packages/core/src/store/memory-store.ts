@@ -127,7 +127,7 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
   }
 
   return {
-    createAttempt: (input) =>
+    createAttempt: (input, alongside) =>
       exclusive(async () => {
         const taken = [...attempts.values()].some(
           (a) => a.orderRef === input.orderRef && a.sequence === input.sequence,
@@ -138,6 +138,8 @@ export function createMemoryStore(): PaymentStore<MemoryStoreHandle> {
           });
         }
         const attempt = newCheckoutAttempt(input);
+        // Stored only once the merchant's writes succeeded, as a rolled-back transaction would.
+        await alongside?.({ kind: "memory" }, attempt);
         put(attempt);
         return attempt;
       }),

@@ -50,8 +50,17 @@ export interface StoreTransaction<THandle = unknown> {
 
 /** Where checkout attempts, received events and the audit trail are kept. */
 export interface PaymentStore<THandle = unknown> {
-  /** Creates an `open` attempt; ATTEMPT_CONFLICT when the order already has one with that sequence. */
-  createAttempt(input: NewCheckoutAttempt): Promise<CheckoutAttempt>;
+  /**
+   * Creates an `open` attempt; ATTEMPT_CONFLICT when the order already has one with that sequence.
+   * With `alongside`, runs it in the same transaction right after the insert, with the store's
+   * transaction handle and the new attempt: the merchant's writes (the order itself) and the
+   * attempt commit together, and when `alongside` throws neither is stored and its error is
+   * thrown as it was.
+   */
+  createAttempt(
+    input: NewCheckoutAttempt,
+    alongside?: (tx: THandle, attempt: CheckoutAttempt) => Promise<void>,
+  ): Promise<CheckoutAttempt>;
   /** Records the provider's session on an attempt (idempotent for the same session id). */
   attachSession(input: {
     readonly attemptId: string;

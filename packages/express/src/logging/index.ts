@@ -1,7 +1,7 @@
 /**
  * @module
  * Logging: a redacting pino logger with an `alert` level, request logging with request ids
- * (pino-http) and one slim line per request whose URL has its tokens redacted. A logger from `createLogger` is a `@linkpay/core` Logger as it is (alerts included).
+ * and one slim line per request whose URL has its tokens redacted. A logger from `createLogger` is a `@linkpay/core` Logger as it is (alerts included).
  */
 export {
   ALERT_LEVEL,

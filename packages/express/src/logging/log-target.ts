@@ -1,6 +1,6 @@
 /**
  * @module
- * Which logger a middleware writes to: the request's own pino-http child (so every line carries
+ * Which logger a middleware writes to: the request's own child logger (so every line carries
  * the request id) when {@link requestLogging} is mounted, else the one it was given; and how an
  * alert is written when the logger has no `alert` level.
  */

@@ -1,6 +1,6 @@
 /**
  * @module
- * Request ids: one per request, on every log line (pino-http's `reqId`), in the `X-Request-Id`
+ * Request ids: one per request, on every log line (`reqId`), in the `X-Request-Id`
  * response header and in error answers, so a shopper's "error ABC" leads to the log line.
  */
 import { randomUUID } from "node:crypto";

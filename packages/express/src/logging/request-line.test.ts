@@ -1,3 +1,6 @@
+import { once } from "node:events";
+import { request as httpRequest, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "@jest/globals";
 import express from "express";
 import request from "supertest";
@@ -88,6 +91,60 @@ describe("the request line", () => {
       [40, 410, "t=[redacted]"],
       [50, 503, undefined],
     ]);
+  });
+  it("marks a request whose client left before the answer was complete as aborted", async () => {
+    const logs = captureLogs();
+    const app = express();
+    app.use(requestLogging({ logger: logs.logger }));
+    let arrived: () => void = () => undefined;
+    const received = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    app.get("/slow", (_req, res) => {
+      arrived();
+      res.once("close", () => undefined); // never answered: the client hangs up first
+    });
+    const server: Server = app.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = httpRequest({ host: "127.0.0.1", port, path: "/slow?t=x" });
+      client.on("error", () => undefined);
+      client.end();
+      await received;
+      client.destroy();
+      for (let i = 0; i < 100 && logs.lines().length === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      server.close();
+    }
+    expect(logs.lines()).toEqual([
+      expect.objectContaining({
+        level: 30,
+        method: "GET",
+        path: "/slow",
+        query: "t=[redacted]",
+        aborted: true,
+        msg: "request completed",
+      }),
+    ]);
+  });
+
+  it("carries no error of its own on a 5xx line: the error handler's line has the error", async () => {
+    const logs = captureLogs();
+    const app = express();
+    app.use(requestLogging({ logger: logs.logger }));
+    app.get("/boom", () => {
+      throw new Error("the database went away");
+    });
+    app.use(errorHandler());
+    await request(app).get("/boom");
+    const lines = logs.lines();
+    expect(lines.map((line) => line.msg)).toEqual(["request failed", "request completed"]);
+    expect(lines[1]).not.toHaveProperty("err");
+    expect(lines[1]).toMatchObject({ level: 50, status: 500 });
+    expect(lines[0]?.err).toMatchObject({ message: "the database went away" });
   });
 });
 

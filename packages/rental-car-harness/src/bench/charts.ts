@@ -2,12 +2,15 @@
  * @module
  * `node packages/rental-car-harness/dist/bench/charts.js`: draws the benchmark charts in
  * `docs/charts/` from the results the benchmarks left in `artifacts/bench/` (checkout latency
- * distribution; app RSS over webhook deliveries). A chart whose results are missing is skipped.
+ * distribution; app RSS over webhook deliveries; every throughput ratio against its target). A
+ * chart whose results are missing is skipped.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, RESULTS_DIRECTORY } from "./bench-results";
+import { parseRatios, type Ratio } from "./quick-ratios";
 import { renderLineChart, type Series } from "./svg-line-chart";
+import { renderRatioChart } from "./svg-ratio-chart";
 
 const CHARTS = join(REPO_ROOT, "docs", "charts");
 const PERCENTILES = ["p10", "p25", "p50", "p75", "p90", "p97.5", "p99", "p99.9"];
@@ -48,7 +51,7 @@ function checkoutChart(): string | undefined {
     };
   });
   return renderLineChart({
-    title: "Checkout latency per request (app: POST /book/confirm, POST /bookings), median round",
+    title: "Checkout latency per request, median round",
     xLabel: "percentile",
     yLabel: "latency (ms)",
     series,
@@ -75,11 +78,27 @@ function memoryChart(): string | undefined {
   });
 }
 
+/** Every throughput ratio the full runs left, in the order of docs/benchmarks.md. */
+function ratiosChart(): string | undefined {
+  const ratios: Ratio[] = [];
+  for (const name of ["store.json", "webhook.json", "checkout.json", "webhook-ingest.json"]) {
+    const results = read(name);
+    if (results === undefined) continue;
+    ratios.push(...parseRatios(name, results).filter((ratio) => ratio.better === "higher"));
+  }
+  if (ratios.length === 0) return undefined;
+  return renderRatioChart({
+    title: "linkpay ÷ its baseline, same run, against the targets",
+    ratios,
+  });
+}
+
 function main(): void {
   mkdirSync(CHARTS, { recursive: true });
   for (const [name, svg] of [
     ["checkout-latency.svg", checkoutChart()],
     ["webhook-rss.svg", memoryChart()],
+    ["ratios.svg", ratiosChart()],
   ] as const) {
     if (svg === undefined) {
       process.stdout.write(`skipped ${name}: no results in ${RESULTS_DIRECTORY}\n`);

@@ -1,11 +1,12 @@
 /**
  * @module
- * What the checkout benchmark sends, and what it counts. The app gets a shopper's two requests per
+ * What the checkout benchmark sends, and what it counts. The app's shopper makes two requests per
  * checkout (`POST /book/confirm` → 303 to the confirmation step, then `POST /bookings` with that
  * draft and the terms accepted → 303 to the hosted page); the bare route gets its one POST. Every
  * app checkout books a car-day nobody else holds, from a client address of its own, and counts
  * only when it ends at a hosted page not seen before: a refused form, a missing draft or a draft
- * sent twice can never pass for a checkout.
+ * sent twice can never pass for a checkout. The payment start alone (drafts confirmed beforehand)
+ * is in checkout-drafts.ts.
  */
 import { CAR_CLASSES, fleetSize, LOCATIONS } from "@linkpay/example-rental-car/catalogue/catalogue";
 import type autocannon from "autocannon";
@@ -61,6 +62,30 @@ function carDays(): readonly CarDay[] {
   return all;
 }
 
+/** The car-days of one app's database, handed out once each; `n` doubles as the client address. */
+export class Fleet {
+  readonly #all = carDays();
+  #next = 0;
+
+  /** Car-days not handed out yet. */
+  get left(): number {
+    return this.#all.length - this.#next;
+  }
+
+  /** The next car-day and its number; past the last, a used one again (the app then refuses it). */
+  take(note: (line: string) => void): { readonly n: number; readonly carDay: CarDay } {
+    const n = this.#next++;
+    if (n === this.#all.length) {
+      note(
+        `every car-day is booked (${this.#all.length}); run fewer or shorter rounds (--seconds, --rounds)`,
+      );
+    }
+    const carDay = this.#all[n % this.#all.length];
+    if (carDay === undefined) throw new Error("the catalogue has no cars");
+    return { n, carDay };
+  }
+}
+
 /** Counts since the previous `take()`. */
 export interface FlowCount {
   /** Requests answered. */
@@ -83,7 +108,7 @@ export interface CheckoutFlow {
 }
 
 /** A response header by lower-case `name` (autocannon keeps the server's spelling). */
-function header(headers: autocannon.Request["headers"], name: string): string {
+export function header(headers: autocannon.Request["headers"], name: string): string {
   const found = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name);
   const value = found?.[1];
   return typeof value === "string" ? value : "";
@@ -99,7 +124,7 @@ function why(body: string): string {
 }
 
 /** Counts answers: an expected 303, or a kept line saying what came instead. */
-class Tally {
+export class Tally {
   #answers = 0;
   #expected = 0;
   #checkouts = 0;
@@ -150,7 +175,8 @@ class Tally {
   }
 }
 
-function formPost(client: number, headers: Record<string, string>, body: URLSearchParams) {
+/** A form POST from client address number `client` (one X-Forwarded-For address each). */
+export function formPost(client: number, headers: Record<string, string>, body: URLSearchParams) {
   return {
     body: body.toString(),
     headers: {
@@ -184,78 +210,91 @@ export function bareFlow(hostedPageOrigin: string): CheckoutFlow {
   };
 }
 
-/**
- * The app: the booking form (its own car-day, the shopper's details) to the confirmation step,
- * whose 303 names the draft; then "Continue to payment" with that draft and the terms accepted.
- * `csrf` and `cookie` come from one visit to the form: every draft belongs to that browser.
- */
-export function appFlow(input: {
+/** One browser of the app: `csrf` and `cookie` from one visit to the form; every draft is its. */
+export interface AppBrowser {
   readonly hostedPageOrigin: string;
   readonly csrf: string;
   readonly cookie: string;
-}): CheckoutFlow {
-  const tally = new Tally(input.hostedPageOrigin);
-  const fleet = carDays();
-  const headers = { cookie: input.cookie };
-  let next = 0;
+}
+
+/**
+ * The booking form's POST for the fleet's next car-day (the shopper's details filled in); its
+ * answer goes to `confirmed` with the draft id, or "" when it was not the expected 303.
+ */
+export function confirmRequest(
+  browser: AppBrowser,
+  fleet: Fleet,
+  tally: Tally,
+  confirmed: (context: object, draft: string) => void,
+): autocannon.Request {
+  return {
+    method: "POST",
+    path: "/book/confirm",
+    setupRequest: (request, context) => {
+      const { n, carDay } = fleet.take((line) => tally.note(line));
+      const { location, carClass, day } = carDay;
+      Reflect.set(context, "client", n);
+      const fields = new URLSearchParams({
+        _csrf: browser.csrf,
+        pickUpLocation: location,
+        returnLocation: location,
+        pickUpDate: dayAhead(day),
+        pickUpTime: "10:00",
+        returnDate: dayAhead(day),
+        returnTime: "18:00",
+        carClass,
+        name: "Bench Shopper",
+        kana: "ベンチ ショッパー",
+        email: "bench@example.com",
+        phone: "090-0000-0000",
+      });
+      return { ...request, ...formPost(n, { cookie: browser.cookie }, fields) };
+    },
+    onResponse: (status, body, context, answerHeaders) => {
+      const location = header(answerHeaders, "location");
+      const ok = tally.confirmation(status, location, body);
+      confirmed(context, ok ? (location.split("/").at(-1) ?? "") : "");
+    },
+  };
+}
+
+/** "Continue to payment": the draft with the terms accepted, from the client that made it. */
+export function bookRequest(
+  browser: AppBrowser,
+  tally: Tally,
+  next: (context: object) => { readonly draft: string; readonly client: number },
+): autocannon.Request {
+  return {
+    method: "POST",
+    path: "/bookings",
+    setupRequest: (request, context) => {
+      const { draft, client } = next(context);
+      const fields = new URLSearchParams({ _csrf: browser.csrf, draft, accept: "yes" });
+      return { ...request, ...formPost(client, { cookie: browser.cookie }, fields) };
+    },
+    onResponse: (status, body, _context, answerHeaders) =>
+      tally.hostedPage("/bookings", status, header(answerHeaders, "location"), body),
+  };
+}
+
+/**
+ * The whole checkout as a shopper's browser makes it: the booking form to the confirmation step,
+ * whose 303 names the draft; then "Continue to payment" with that draft.
+ */
+export function appFlow(browser: AppBrowser, fleet: Fleet): CheckoutFlow {
+  const tally = new Tally(browser.hostedPageOrigin);
   return {
     steps: 2,
     take: () => tally.take(),
     requests: [
-      {
-        method: "POST",
-        path: "/book/confirm",
-        setupRequest: (request, context) => {
-          const n = next++;
-          if (n === fleet.length) {
-            tally.note(
-              `every car-day is booked (${fleet.length}); run fewer or shorter rounds (--seconds, --rounds)`,
-            );
-          }
-          const carDay = fleet[n % fleet.length];
-          if (carDay === undefined) throw new Error("the catalogue has no cars");
-          const { location, carClass, day } = carDay;
-          Reflect.set(context, "client", n);
-          const fields = new URLSearchParams({
-            _csrf: input.csrf,
-            pickUpLocation: location,
-            returnLocation: location,
-            pickUpDate: dayAhead(day),
-            pickUpTime: "10:00",
-            returnDate: dayAhead(day),
-            returnTime: "18:00",
-            carClass,
-            name: "Bench Shopper",
-            kana: "ベンチ ショッパー",
-            email: "bench@example.com",
-            phone: "090-0000-0000",
-          });
-          return { ...request, ...formPost(n, headers, fields) };
-        },
-        onResponse: (status, body, context, answerHeaders) => {
-          const location = header(answerHeaders, "location");
-          const ok = tally.confirmation(status, location, body);
-          // No draft on failure: reusing the previous one would resume its booking.
-          Reflect.set(context, "draft", ok ? (location.split("/").at(-1) ?? "") : "");
-        },
-      },
-      {
-        method: "POST",
-        path: "/bookings",
-        setupRequest: (request, context) => {
-          const fields = new URLSearchParams({
-            _csrf: input.csrf,
-            draft: String(Reflect.get(context, "draft") ?? ""),
-            accept: "yes",
-          });
-          return {
-            ...request,
-            ...formPost(Number(Reflect.get(context, "client")), headers, fields),
-          };
-        },
-        onResponse: (status, body, _context, answerHeaders) =>
-          tally.hostedPage("/bookings", status, header(answerHeaders, "location"), body),
-      },
+      // No draft on failure: reusing the previous one would resume its booking.
+      confirmRequest(browser, fleet, tally, (context, draft) =>
+        Reflect.set(context, "draft", draft),
+      ),
+      bookRequest(browser, tally, (context) => ({
+        draft: String(Reflect.get(context, "draft") ?? ""),
+        client: Number(Reflect.get(context, "client")),
+      })),
     ],
   };
 }

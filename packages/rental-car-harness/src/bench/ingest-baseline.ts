@@ -4,8 +4,10 @@
  * `pg` pool, as `packages/bench/src/store/baseline-postgres.ts` does for linkpay's part —
  * BEGIN; SELECT the attempt FOR UPDATE; INSERT the event (ON CONFLICT DO NOTHING) with its
  * payload and SHA-256 digest; UPDATE the attempt with a version check; INSERT the audit row —
- * plus the booking hook's: SELECT the booking, UPDATE it to confirmed, INSERT the outbox e-mail
- * (rendered by the app's own `confirmationMail`, so the rows are the same); COMMIT.
+ * plus the booking hook's, in the same two statements as `bookingHooks().onPaid`: UPDATE the booking
+ * awaiting payment to confirmed RETURNING it, INSERT the outbox e-mail (rendered by the app's own
+ * `confirmationMail`, so the rows are the same); COMMIT. linkpay's four statements are named
+ * prepared statements, as the store sends them; the hook's two are unnamed on both sides.
  * No HTTP, no signature check, no Express, no Kysely, no event mapping.
  */
 import { createHash, randomUUID } from "node:crypto";
@@ -51,10 +53,11 @@ export function rawDriverBaseline(
     const client = await pool.connect();
     try {
       await client.query("begin");
-      const found = await client.query<AttemptRow>(
-        "select id, order_ref, sequence, provider, provider_session_id, hosted_url, amount, currency, status, refunded_amount, expires_at, created_at, updated_at, version from linkpay_attempts where provider = $1 and provider_session_id = $2 for update",
-        [PROVIDER, item.sessionId],
-      );
+      const found = await client.query<AttemptRow>({
+        name: "ingest_lock",
+        text: "select id, order_ref, sequence, provider, provider_session_id, hosted_url, amount, currency, status, refunded_amount, expires_at, created_at, updated_at, version from linkpay_attempts where provider = $1 and provider_session_id = $2 for update",
+        values: [PROVIDER, item.sessionId],
+      });
       const attempt = found.rows[0];
       if (
         attempt === undefined ||
@@ -64,35 +67,32 @@ export function rawDriverBaseline(
       ) {
         throw new Error("attempt missing or mismatched");
       }
-      const fresh = await client.query(
-        "insert into linkpay_events (provider, event_id, kind, attempt_id, received_at, outcome, reason, payload_digest, payload) values ($1, $2, $3, $4, $5, 'processed', null, $6, $7) on conflict (provider, event_id) do nothing",
-        [PROVIDER, eventId, "payment.succeeded", attempt.id, now, digest, payload],
-      );
+      const fresh = await client.query({
+        name: "ingest_event",
+        text: "insert into linkpay_events (provider, event_id, kind, attempt_id, received_at, outcome, reason, payload_digest, payload) values ($1, $2, $3, $4, $5, 'processed', null, $6, $7) on conflict (provider, event_id) do nothing",
+        values: [PROVIDER, eventId, "payment.succeeded", attempt.id, now, digest, payload],
+      });
       if (fresh.rowCount !== 1 || attempt.status !== "open") throw new Error("duplicate");
-      const updated = await client.query(
-        "update linkpay_attempts set status = 'paid', updated_at = $1, version = $2 where id = $3 and version = $4",
-        [now, attempt.version + 1, attempt.id, attempt.version],
-      );
+      const updated = await client.query({
+        name: "ingest_update",
+        text: "update linkpay_attempts set status = 'paid', updated_at = $1, version = $2 where id = $3 and version = $4",
+        values: [now, attempt.version + 1, attempt.id, attempt.version],
+      });
       if (updated.rowCount !== 1) throw new Error("version conflict");
-      await client.query(
-        "insert into linkpay_audit (attempt_id, from_status, to_status, cause, at) values ($1, $2, 'paid', $3, $4)",
-        [attempt.id, attempt.status, `${PROVIDER}:${eventId}`, now],
-      );
+      await client.query({
+        name: "ingest_audit",
+        text: "insert into linkpay_audit (attempt_id, from_status, to_status, cause, at) values ($1, $2, 'paid', $3, $4)",
+        values: [attempt.id, attempt.status, `${PROVIDER}:${eventId}`, now],
+      });
       // The booking hook's part, as `bookingHooks().onPaid` does it.
-      const booking = (
-        await client.query<Booking>("select * from rc_bookings where reference = $1", [
-          attempt.order_ref,
-        ])
-      ).rows[0];
-      if (booking === undefined || booking.status !== "awaiting_payment") {
-        throw new Error("booking missing or not awaiting payment");
-      }
       const stamp = now.toISOString();
-      await client.query("update rc_bookings set status = $1, updated_at = $2 where id = $3", [
-        "confirmed",
-        stamp,
-        booking.id,
-      ]);
+      const booking = (
+        await client.query<Booking>(
+          "update rc_bookings set status = $1, updated_at = $2 where reference = $3 and status = $4 returning *",
+          ["confirmed", stamp, attempt.order_ref, "awaiting_payment"],
+        )
+      ).rows[0];
+      if (booking === undefined) throw new Error("booking missing or not awaiting payment");
       const message = confirmationMail(
         booking,
         bookingHref(links, booking.reference, { absolute: true }),

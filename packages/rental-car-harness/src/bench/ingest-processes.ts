@@ -6,11 +6,12 @@
  * backends that already exited, from the postmaster's cutime + cstime), of this process (the
  * load generator and the baseline), and of the whole machine.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { APP_MAIN } from "../app-files";
 import { waitForPort } from "../reliability/wait-for-port";
+import { clockTicks, cpuSeconds, statFields } from "./process-cpu";
 
 /** The app's secrets for one benchmark run. */
 export interface AppSecrets {
@@ -52,6 +53,8 @@ export async function startApp(input: {
     env: {
       ...process.env,
       PORT: String(port),
+      // The staff console on a free port of its own: a fixed one would clash between instances.
+      CONSOLE_PORT: "0",
       DATABASE_URL: input.databaseUrl,
       STRIPE_SECRET_KEY: `sk_test_${randomBytes(16).toString("hex")}`,
       STRIPE_WEBHOOK_SECRET: secrets.webhookSecret,
@@ -93,40 +96,6 @@ export function rssMiB(pid: number): number {
   const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
   if (match === null) throw new Error(`no VmRSS for ${pid}`);
   return Number(match[1]) / 1024;
-}
-
-let ticksPerSecond: number | undefined;
-
-/** The kernel's clock ticks per second (`getconf CLK_TCK`, 100 on Linux). */
-function clockTicks(): number {
-  if (ticksPerSecond === undefined) {
-    try {
-      ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"]).toString().trim()) || 100;
-    } catch {
-      ticksPerSecond = 100;
-    }
-  }
-  return ticksPerSecond;
-}
-
-/** Fields of /proc/<pid>/stat after the command name (index 0 = field 3, the state). */
-function statFields(pid: number | string): string[] | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return text.slice(text.lastIndexOf(")") + 2).split(" ");
-  } catch {
-    return undefined; // exited meanwhile
-  }
-}
-
-/** CPU seconds (user + system) `pid` has used; with `children`, also of its reaped children. */
-function cpuSeconds(pid: number | string, children = false): number {
-  const fields = statFields(pid);
-  if (fields === undefined) return 0;
-  // utime, stime, cutime, cstime are fields 14–17 of stat, so 11–14 here.
-  const own = Number(fields[11]) + Number(fields[12]);
-  const reaped = children ? Number(fields[13]) + Number(fields[14]) : 0;
-  return (own + reaped) / clockTicks();
 }
 
 /** CPU seconds of every PostgreSQL process, plus exited backends (via the postmaster). */

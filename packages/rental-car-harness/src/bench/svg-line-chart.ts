@@ -22,9 +22,9 @@ export interface LineChart {
   readonly yFromZero?: boolean | undefined;
 }
 
-const WIDTH = 900;
+const WIDTH = 1000;
 const HEIGHT = 400;
-const MARGIN = { top: 40, right: 300, bottom: 56, left: 72 };
+const MARGIN = { top: 40, right: 380, bottom: 56, left: 72 };
 const COLOURS = ["#0b6e4f", "#2c6fbb", "#d68910", "#c0392b", "#8e44ad", "#5d6d7e"];
 
 function escapeXml(text: string): string {

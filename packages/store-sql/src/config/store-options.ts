@@ -25,6 +25,12 @@ export interface SqlStoreOptions {
   readonly rawPayloadRetentionDays?: number | null | undefined;
   /** SQLite `synchronous`: `full` (default) survives power loss; `normal` only process crashes. */
   readonly sqliteSynchronous?: "full" | "normal" | undefined;
+  /**
+   * PostgreSQL: send the store's webhook statements as named prepared statements, parsed and
+   * planned once per connection (default true). Set false behind a pooler that cannot keep them
+   * (PgBouncer in transaction mode before 1.21, or without `max_prepared_statements`).
+   */
+  readonly postgresNamedStatements?: boolean | undefined;
   /** Distinct CSP violations kept; the least recently seen go first (default 1000). */
   readonly cspReportLimit?: number | undefined;
 }
@@ -39,6 +45,7 @@ export interface ResolvedStoreOptions {
   readonly maxTransactionRetries: number;
   readonly rawPayloadRetentionDays: number | null;
   readonly sqliteSynchronous: "full" | "normal";
+  readonly postgresNamedStatements: boolean;
   readonly cspReportLimit: number;
 }
 
@@ -54,6 +61,7 @@ const optionsSchema = z.strictObject({
   maxTransactionRetries: z.number().int().min(0).max(50).default(5),
   rawPayloadRetentionDays: z.number().int().min(1).max(36_500).nullable().default(90),
   sqliteSynchronous: z.enum(["full", "normal"]).default("full"),
+  postgresNamedStatements: z.boolean().default(true),
   cspReportLimit: z.number().int().min(1).max(1_000_000).default(CSP_REPORT_STORE_LIMIT),
 });
 

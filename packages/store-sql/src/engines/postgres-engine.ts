@@ -7,18 +7,23 @@
 import { PostgresDialect } from "kysely";
 import type { Pool } from "pg";
 import { loadDriver } from "./load-driver";
+import { namingPool, type StatementNames } from "./named-statements";
+import { pooledRunner, type RunnerOf } from "./statement-runner";
 
 /** Options of {@link openPostgres}. */
 export interface PostgresEngineOptions {
   readonly connectionString: string;
   readonly poolSize: number;
   readonly connectTimeoutMs: number;
+  /** Run the store's hot-path statements as named prepared statements (see named-statements). */
+  readonly namedStatements: boolean;
 }
 
-/** A pool and the Kysely dialect over it. */
+/** A pool, the Kysely dialect over it and the store's statement runner. */
 export interface PostgresEngine {
   readonly dialect: PostgresDialect;
   readonly pool: Pool;
+  readonly runnerOf: RunnerOf;
 }
 
 /** Creates the pool (connections open lazily, on first use). */
@@ -38,5 +43,9 @@ export function openPostgres(options: PostgresEngineOptions): PostgresEngine {
   pool.on("connect", (client) => {
     client.on("error", () => undefined);
   });
-  return { dialect: new PostgresDialect({ pool }), pool };
+  const names: StatementNames = new Map();
+  const dialect = new PostgresDialect({
+    pool: options.namedStatements ? namingPool(pool, names) : pool,
+  });
+  return { dialect, pool, runnerOf: pooledRunner(names) };
 }

@@ -5,66 +5,68 @@
  * Every transaction takes the write lock when it starts (`BEGIN IMMEDIATE`), so two processes
  * on one file never deadlock upgrading a read lock. SQLite's own busy handler waits at most a
  * short slice (so the event loop is never blocked long); the caller retries asynchronously until
- * its `busyTimeoutMs` has passed (see {@link retryWhileBusy}).
+ * its `busyTimeoutMs` has passed (see {@link busyRetryDelay}).
  */
-import { setTimeout as sleep } from "node:timers/promises";
 import { LinkpayError } from "@linkpay/core";
 import type Database from "better-sqlite3";
-import {
-  CompiledQuery,
-  type DatabaseConnection,
-  type Driver,
-  SqliteDialect,
-  type SqliteDialectConfig,
-  SqliteDriver,
-} from "kysely";
+import { type Driver, SqliteDialect, type SqliteDialectConfig, SqliteDriver } from "kysely";
 import { classifyDriverError } from "../errors/classify-error";
 import { loadDriver } from "./load-driver";
-import { cachingStatements } from "./statement-cache";
+import { cachingStatements, type StatementCache, statementCache } from "./statement-cache";
+import { type RunnerOf, sqliteRunner } from "./statement-runner";
 
 /** How long one lock attempt may block the event loop inside SQLite's own busy handler. */
 const BUSY_SLICE_MS = 25;
-const BEGIN_IMMEDIATE = CompiledQuery.raw("begin immediate");
 
 /**
- * Runs `start` (which opens a transaction) again while it fails with SQLITE_BUSY before its work
- * began, with jittered backoff, until `busyTimeoutMs` from now; then lets the error surface.
+ * How long to wait before starting again a transaction that failed before its work began, or
+ * null when it must not be started again: only SQLITE_BUSY is retried (jittered backoff, longer
+ * with each `attempt`), and only until `deadline` (epoch ms).
  */
-export async function retryWhileBusy<T>(
-  busyTimeoutMs: number,
-  start: (markBegun: () => void) => Promise<T>,
-): Promise<T> {
-  const deadline = Date.now() + busyTimeoutMs;
-  for (let attempt = 0; ; attempt++) {
-    let begun = false;
-    try {
-      return await start(() => {
-        begun = true;
-      });
-    } catch (error) {
-      const left = deadline - Date.now();
-      if (begun || left <= 0 || classifyDriverError(error) !== "busy") throw error;
-      await sleep(Math.min(left, 1 + Math.random() * Math.min(50, 4 * 2 ** attempt)));
-    }
-  }
+export function busyRetryDelay(error: unknown, attempt: number, deadline: number): number | null {
+  const left = deadline - Date.now();
+  if (left <= 0 || classifyDriverError(error) !== "busy") return null;
+  return Math.min(left, 1 + Math.random() * Math.min(50, 4 * 2 ** attempt));
 }
 
+/**
+ * Kysely's SQLite driver, but transactions begin with BEGIN IMMEDIATE, and BEGIN, COMMIT and
+ * ROLLBACK run on the store's prepared statements directly (there is one connection, which the
+ * transaction holds), not as a query object each time.
+ */
 class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(BEGIN_IMMEDIATE);
+  readonly #prepare: StatementCache;
+
+  constructor(config: SqliteDialectConfig, prepare: StatementCache) {
+    super(config);
+    this.#prepare = prepare;
+  }
+
+  override async beginTransaction(): Promise<void> {
+    this.#prepare("begin immediate").run();
+  }
+
+  override async commitTransaction(): Promise<void> {
+    this.#prepare("commit").run();
+  }
+
+  override async rollbackTransaction(): Promise<void> {
+    this.#prepare("rollback").run();
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #prepare: StatementCache;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: SqliteDialectConfig, prepare: StatementCache) {
     super(config);
     this.#config = config;
+    this.#prepare = prepare;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#prepare);
   }
 }
 
@@ -76,10 +78,11 @@ export interface SqliteEngineOptions {
   readonly synchronous: "full" | "normal";
 }
 
-/** An open SQLite database and the Kysely dialect over it. */
+/** An open SQLite database, the Kysely dialect over it and the store's statement runner. */
 export interface SqliteEngine {
   readonly dialect: SqliteDialect;
   readonly database: Database.Database;
+  readonly runnerOf: RunnerOf;
 }
 
 function openFile(options: SqliteEngineOptions): Database.Database {
@@ -103,6 +106,10 @@ export function openSqlite(options: SqliteEngineOptions): SqliteEngine {
   if (!options.memory) database.pragma("journal_mode = WAL");
   database.pragma(options.synchronous === "full" ? "synchronous = FULL" : "synchronous = NORMAL");
   database.pragma("foreign_keys = ON");
-  const dialect = new ImmediateSqliteDialect({ database: cachingStatements(database) });
-  return { dialect, database };
+  const prepare = statementCache(database);
+  const dialect = new ImmediateSqliteDialect(
+    { database: cachingStatements(database, prepare) },
+    prepare,
+  );
+  return { dialect, database, runnerOf: sqliteRunner(prepare) };
 }

@@ -1,8 +1,9 @@
 /**
  * @module
- * The store's writes outside event application: creating attempts, binding sessions and
- * claiming stale attempts for reconciliation (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so several
- * instances never claim the same attempt; SQLite's write lock gives the same guarantee).
+ * The store's writes outside event application: creating attempts (with the merchant's writes of
+ * a new order in the same transaction), binding sessions and claiming stale attempts for
+ * reconciliation (`FOR UPDATE SKIP LOCKED` on PostgreSQL, so several instances never claim the
+ * same attempt; SQLite's write lock gives the same guarantee).
  */
 import {
   type CheckoutAttempt,
@@ -13,15 +14,21 @@ import {
 import { newCheckoutAttempt } from "@linkpay/core/store-kit";
 import type { Kysely, KyselyPlugin, Transaction } from "kysely";
 import type { SqlDialectName } from "../config/connection-url";
+import type { RunnerOf } from "../engines/statement-runner";
 import { classifyDriverError } from "../errors/classify-error";
 import type { LinkpayTables } from "../schema/tables";
 import { attemptChanges, selectAttempts, UNSETTLED } from "./attempt-queries";
-import { attemptFromRow, encodeTime } from "./row-codec";
+import type { AttemptWriteStatements } from "./attempt-write-statements";
+import { type AttemptRow, attemptFromRow, encodeTime } from "./row-codec";
+import type { SqlTransactionHandle } from "./sql-transaction";
 
 /** What the write operations need. */
 export interface WriteContext {
   readonly dialect: SqlDialectName;
   readonly prefix: KyselyPlugin;
+  /** The checkout start's statements, prepared once per store, and where they run. */
+  readonly statements: AttemptWriteStatements;
+  readonly runnerOf: RunnerOf;
 }
 
 function tables(trx: Transaction<object>, context: WriteContext): Kysely<LinkpayTables> {
@@ -33,75 +40,73 @@ function conflictOnUnique(error: unknown, message: string, details: Record<strin
   return new LinkpayError("ATTEMPT_CONFLICT", message, { cause: error, details });
 }
 
-/** Inserts an `open` attempt; ATTEMPT_CONFLICT when the order already has that sequence. */
+/**
+ * Inserts an `open` attempt; ATTEMPT_CONFLICT when the order already has that sequence. Then runs
+ * `alongside` (the merchant's writes of a new order) on the same transaction: what it throws rolls
+ * back the attempt too.
+ */
 export async function insertAttempt(
   trx: Transaction<object>,
   context: WriteContext,
   input: NewCheckoutAttempt,
+  alongside?: (tx: SqlTransactionHandle, attempt: CheckoutAttempt) => Promise<void>,
 ): Promise<CheckoutAttempt> {
   const { dialect } = context;
   const attempt = newCheckoutAttempt(input);
   try {
-    await tables(trx, context)
-      .insertInto("attempts")
-      .values({
-        id: attempt.id,
-        order_ref: attempt.orderRef,
-        sequence: attempt.sequence,
-        provider: attempt.provider,
-        amount: attempt.amount.amount,
-        currency: attempt.amount.currency,
-        created_at: encodeTime(dialect, attempt.createdAt),
-        claimed_until: null,
-        ...attemptChanges(dialect, attempt),
-      })
-      .execute();
+    await context.statements.insert.changes(await context.runnerOf(trx), {
+      id: attempt.id,
+      order_ref: attempt.orderRef,
+      sequence: attempt.sequence,
+      provider: attempt.provider,
+      amount: attempt.amount.amount,
+      currency: attempt.amount.currency,
+      created_at: encodeTime(dialect, attempt.createdAt),
+      ...attemptChanges(dialect, attempt),
+    });
   } catch (error) {
     throw conflictOnUnique(error, "This order already has that attempt", {
       orderRef: input.orderRef,
       sequence: input.sequence,
     });
   }
+  await alongside?.({ dialect, db: trx }, attempt);
   return attempt;
 }
 
-/** Records the provider's session on an attempt (idempotent for the same session). */
+/**
+ * Records the provider's session on an attempt (idempotent for the same session) in one
+ * statement: the update takes the row (its lock, on PostgreSQL) only while it has no session or
+ * this one, and returns it as written. Only when it changed nothing is the row read, to say why.
+ */
 export async function bindSession(
   trx: Transaction<object>,
   context: WriteContext,
   input: Parameters<PaymentStore["attachSession"]>[0],
 ): Promise<CheckoutAttempt> {
-  const db = tables(trx, context);
-  const row = await selectAttempts(db, context.dialect, true)
-    .where("id", "=", input.attemptId)
-    .executeTakeFirst();
-  if (!row) throw new LinkpayError("ATTEMPT_NOT_FOUND", "No such attempt");
-  const attempt = attemptFromRow(row);
-  if (attempt.providerSessionId !== null && attempt.providerSessionId !== input.providerSessionId) {
-    throw new LinkpayError("ATTEMPT_CONFLICT", "The attempt already has another session", {
-      details: { attemptId: attempt.id },
-    });
-  }
-  const next: CheckoutAttempt = {
-    ...attempt,
-    providerSessionId: input.providerSessionId,
-    hostedUrl: input.hostedUrl,
-    expiresAt: input.expiresAt,
-    updatedAt: input.now,
-    version: attempt.version + 1,
-  };
+  const { dialect } = context;
+  let row: AttemptRow | undefined;
   try {
-    await db
-      .updateTable("attempts")
-      .set(attemptChanges(context.dialect, next))
-      .where("id", "=", attempt.id)
-      .execute();
+    row = await context.statements.bind.row(await context.runnerOf(trx), {
+      id: input.attemptId,
+      session: input.providerSessionId,
+      hostedUrl: input.hostedUrl,
+      expiresAt: encodeTime(dialect, input.expiresAt),
+      now: encodeTime(dialect, input.now),
+    });
   } catch (error) {
     throw conflictOnUnique(error, "Another attempt already has this session", {
-      attemptId: attempt.id,
+      attemptId: input.attemptId,
     });
   }
-  return next;
+  if (row !== undefined) return attemptFromRow(row);
+  const found = await selectAttempts(tables(trx, context), dialect, false)
+    .where("id", "=", input.attemptId)
+    .executeTakeFirst();
+  if (!found) throw new LinkpayError("ATTEMPT_NOT_FOUND", "No such attempt");
+  throw new LinkpayError("ATTEMPT_CONFLICT", "The attempt already has another session", {
+    details: { attemptId: input.attemptId },
+  });
 }
 
 /** Claims up to `limit` stale open/processing attempts for `leaseSeconds`. */

@@ -28,13 +28,18 @@ import { TablePrefixPlugin } from "../schema/table-prefix-plugin";
 import { type LinkpayTables, type LogicalTable, physicalTables } from "../schema/tables";
 import { applyStatements } from "./apply-statements";
 import { selectAttempts } from "./attempt-queries";
+import { attemptWriteStatements } from "./attempt-write-statements";
 import { bindSession, claimStale, insertAttempt } from "./attempt-writes";
 import { cspReportOperations } from "./csp-reports";
 import { type PurgeOptions, purgeRawPayloads } from "./purge-payloads";
 import { rateLimitOperations } from "./rate-limits";
 import { refundOperations, refundTransactionOperations } from "./refunds";
 import { attemptFromRow, auditFromRow, encodeTime, eventFromRow } from "./row-codec";
-import { type SqlTransactionHandle, sqlTransaction } from "./sql-transaction";
+import {
+  type SqlTransactionContext,
+  type SqlTransactionHandle,
+  sqlTransaction,
+} from "./sql-transaction";
 import { createTransactionRunner } from "./transaction-runner";
 
 /**
@@ -90,13 +95,24 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
           ...target,
           poolSize: config.poolSize,
           connectTimeoutMs: config.connectTimeoutMs,
+          namedStatements: config.postgresNamedStatements,
         });
   const db = new Kysely<object>({ dialect: engine.dialect });
   const prefix = new TablePrefixPlugin(tablePrefix);
   const linkpay = db.withPlugin(prefix).withTables<LinkpayTables>();
   const run = createTransactionRunner(db, { ...config, dialect });
-  const statements = applyStatements(linkpay, dialect);
-  const context = { dialect, prefix };
+  const context = {
+    dialect,
+    prefix,
+    statements: attemptWriteStatements(linkpay),
+    runnerOf: engine.runnerOf,
+  };
+  const transactions: SqlTransactionContext = {
+    dialect,
+    statements: applyStatements(linkpay, dialect),
+    refunds: (trx) =>
+      refundTransactionOperations(trx.withPlugin(prefix).withTables<LinkpayTables>(), dialect),
+  };
   let closed: Promise<void> | undefined;
 
   async function read<T>(operation: string, query: () => Promise<T>): Promise<T> {
@@ -125,7 +141,8 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
     tables: physicalTables(tablePrefix),
     db,
 
-    createAttempt: (input) => run("createAttempt", (trx) => insertAttempt(trx, context, input)),
+    createAttempt: (input, alongside) =>
+      run("createAttempt", (trx) => insertAttempt(trx, context, input, alongside)),
     attachSession: (input) => run("attachSession", (trx) => bindSession(trx, context, input)),
     claimStaleAttempts: (input) =>
       run("claimStaleAttempts", (trx) => claimStale(trx, context, input)),
@@ -143,18 +160,8 @@ export function createSqlStore(options: SqlStoreOptions): SqlStore {
           .execute();
       }),
     transaction: (work) =>
-      run("transaction", (trx) =>
-        work(
-          sqlTransaction(
-            trx,
-            dialect,
-            statements,
-            refundTransactionOperations(
-              trx.withPlugin(prefix).withTables<LinkpayTables>(),
-              dialect,
-            ),
-          ),
-        ),
+      run("transaction", async (trx) =>
+        work(sqlTransaction(trx, await engine.runnerOf(trx), transactions)),
       ),
 
     findLatestAttempt: ({ orderRef }) =>

@@ -14,7 +14,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Kysely, Transaction } from "kysely";
 import type { SqlDialectName } from "../config/connection-url";
-import { retryWhileBusy } from "../engines/sqlite-engine";
+import { busyRetryDelay } from "../engines/sqlite-engine";
 import { classifyDriverError, toStoreError } from "../errors/classify-error";
 
 /** Runs work in a transaction; see the module comment. */
@@ -46,24 +46,29 @@ export function createTransactionRunner(
   options: TransactionRunnerOptions,
 ): TransactionRunner {
   const { dialect, busyTimeoutMs, maxTransactionRetries } = options;
+  /** How long to wait before running the transaction again, or null to give up. */
+  const retryDelay = (error: unknown, attempt: number, began: boolean, deadline: number) => {
+    if (dialect === "sqlite") return began ? null : busyRetryDelay(error, attempt, deadline);
+    const retry =
+      isSerializationFailure(error) ||
+      (!began && attempt === 0 && classifyDriverError(error) === "unavailable");
+    return retry && attempt < maxTransactionRetries
+      ? Math.random() * Math.min(100, 5 * 2 ** attempt)
+      : null;
+  };
   return async (operation, work) => {
+    const deadline = Date.now() + busyTimeoutMs;
     for (let attempt = 0; ; attempt++) {
       let began = false;
-      const run = (markBegun: () => void) =>
-        db.transaction().execute((trx) => {
+      try {
+        return await db.transaction().execute((trx) => {
           began = true;
-          markBegun();
           return work(trx);
         });
-      try {
-        return await (dialect === "sqlite" ? retryWhileBusy(busyTimeoutMs, run) : run(() => {}));
       } catch (error) {
-        const retry =
-          dialect === "postgres" &&
-          (isSerializationFailure(error) ||
-            (!began && attempt === 0 && classifyDriverError(error) === "unavailable"));
-        if (!retry || attempt >= maxTransactionRetries) throw toStoreError(error, operation);
-        await sleep(Math.random() * Math.min(100, 5 * 2 ** attempt));
+        const delay = retryDelay(error, attempt, began, deadline);
+        if (delay === null) throw toStoreError(error, operation);
+        await sleep(delay);
       }
     }
   };

@@ -3,6 +3,7 @@
  * Tests for the mapping of Stripe events to linkpay's normalized events, including the konbini
  * flow and refunds (whose session is looked up on the loopback fake API).
  */
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { isLinkpayError, money, type ProviderEvent } from "@linkpay/core";
 import { rejectionOf } from "@linkpay/core/testing";
@@ -30,6 +31,8 @@ afterAll(async () => {
   await fake.close();
 });
 
+const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
 async function deliver(type: string, object: Record<string, unknown>, id?: string) {
   const event = stripeEvent(type, object, id === undefined ? {} : { id });
   return provider.parseWebhook(signedDelivery(stripeBody(event)));
@@ -46,7 +49,8 @@ async function createdSession() {
 describe("Checkout Session events", () => {
   it("maps a paid checkout.session.completed to payment.succeeded with every field", async () => {
     const event = stripeEvent("checkout.session.completed", sessionObject(), { id: "evt_paid" });
-    const mapped = await provider.parseWebhook(signedDelivery(stripeBody(event)));
+    const body = stripeBody(event);
+    const mapped = await provider.parseWebhook(signedDelivery(body));
     expect(mapped).toEqual({
       kind: "payment.succeeded",
       provider: "stripe",
@@ -58,7 +62,23 @@ describe("Checkout Session events", () => {
       refundedAmount: undefined,
       occurredAt: new Date((NOW_SECONDS - 5) * 1000),
       raw: event,
+      payloadDigest: sha256(body),
     });
+  });
+
+  it("digests the bytes as received, not the parsed JSON serialized again", async () => {
+    const event = stripeEvent("checkout.session.completed", sessionObject(), { id: "evt_bytes" });
+    // Stripe sends pretty-printed JSON; the same event in another layout is other bytes.
+    for (const body of [stripeBody(event), JSON.stringify(event), `${JSON.stringify(event)}\n`]) {
+      const mapped = await provider.parseWebhook(signedDelivery(body));
+      expect(mapped.payloadDigest).toBe(sha256(body));
+    }
+    const ignored = stripeBody(
+      stripeEvent("customer.created", { id: "cus_1", object: "customer" }),
+    );
+    expect((await provider.parseWebhook(signedDelivery(ignored))).payloadDigest).toBe(
+      sha256(ignored),
+    );
   });
 
   it("walks the konbini flow: completed unpaid → pending, then async success or failure", async () => {
@@ -141,6 +161,7 @@ describe("Checkout Session events", () => {
         type,
         reason: "not_ours",
         raw: expect.objectContaining({ id: `evt_${type}` }),
+        payloadDigest: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
     }
     const subscription = sessionObject({ mode: "subscription" });
@@ -176,6 +197,25 @@ describe("Checkout Session events", () => {
     const noId = { ...stripeEvent("checkout.session.completed", sessionObject()), id: undefined };
     const error = await rejectionOf(provider.parseWebhook(signedDelivery(JSON.stringify(noId))));
     expect(isLinkpayError(error, "WEBHOOK_PAYLOAD_INVALID")).toBe(true);
+  });
+
+  it("refuses an envelope whose data.object is not an object, whatever the event type", async () => {
+    for (const type of ["checkout.session.completed", "customer.created"]) {
+      for (const object of [null, [], "cs_test_a1", 42]) {
+        const event = { ...stripeEvent(type, sessionObject()), data: { object } };
+        const error = await rejectionOf(
+          provider.parseWebhook(signedDelivery(JSON.stringify(event))),
+        );
+        expect(isLinkpayError(error, "WEBHOOK_PAYLOAD_INVALID")).toBe(true);
+        expect(String(Reflect.get(Object(error), "message"))).toContain("data.object");
+      }
+    }
+  });
+
+  it("keeps the event's JSON as received in raw, extra envelope fields included", async () => {
+    const event = { ...stripeEvent("customer.created", sessionObject()), request: { id: null } };
+    const mapped = await provider.parseWebhook(signedDelivery(JSON.stringify(event)));
+    expect(mapped).toMatchObject({ kind: "ignored", reason: "unhandled_type", raw: event });
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type StripeEventEnvelope,
 } from "../stripe-objects/stripe-object-schemas";
 import { CHECKOUT_SESSION_EVENT_KINDS, isCheckoutSessionEventType } from "./handled-events";
+import type { VerifiedStripeDelivery } from "./verify-stripe-webhook";
 
 /** What the mapping needs besides the event. */
 export interface MapStripeEventDeps {
@@ -38,19 +39,28 @@ export interface MapStripeEventDeps {
   pendingPaymentOf(session: StripeCheckoutSession): Promise<PendingPayment | undefined>;
 }
 
-/** One event being mapped: its envelope, its JSON as received, and the provider id. */
+/** One event being mapped: its envelope, its JSON and digest as received, and the provider id. */
 interface Mapping {
   readonly event: StripeEventEnvelope;
   readonly json: unknown;
+  readonly payloadDigest: string;
   readonly provider: string;
 }
 
-function ignored({ event, json, provider }: Mapping, reason: string): IgnoredEvent {
-  return { kind: "ignored", provider, eventId: event.id, type: event.type, reason, raw: json };
+function ignored({ event, json, payloadDigest, provider }: Mapping, reason: string): IgnoredEvent {
+  return {
+    kind: "ignored",
+    provider,
+    eventId: event.id,
+    type: event.type,
+    reason,
+    raw: json,
+    payloadDigest,
+  };
 }
 
 function paymentEvent(
-  { event, json, provider }: Mapping,
+  { event, json, payloadDigest, provider }: Mapping,
   kind: PaymentEventKind,
   session: StripeCheckoutSession,
   source: StripeObjectSource,
@@ -67,6 +77,7 @@ function paymentEvent(
     ...extra,
     occurredAt: new Date(event.created * 1000),
     raw: json,
+    payloadDigest,
   };
 }
 
@@ -96,13 +107,13 @@ async function refundEvent(mapping: Mapping, deps: MapStripeEventDeps): Promise<
   return paymentEvent(mapping, "payment.refunded", session, "api", { refundedAmount: refunded });
 }
 
-/** Maps the parsed JSON of an authentic delivery; throws WEBHOOK_PAYLOAD_INVALID on bad shapes. */
+/** Maps an authentic delivery's parsed JSON; throws WEBHOOK_PAYLOAD_INVALID on bad shapes. */
 export async function mapStripeEvent(
-  json: unknown,
+  { json, payloadDigest }: VerifiedStripeDelivery,
   deps: MapStripeEventDeps,
 ): Promise<ProviderEvent> {
   const event = parseStripeObject(eventSchema, json, "event", "webhook");
-  const mapping: Mapping = { event, json, provider: deps.provider };
+  const mapping: Mapping = { event, json, payloadDigest, provider: deps.provider };
   if (event.type === "charge.refunded") return refundEvent(mapping, deps);
   if (!isCheckoutSessionEventType(event.type)) return ignored(mapping, "unhandled_type");
   const session = parseStripeObject(

@@ -7,6 +7,7 @@
  * string, every configured secret against every `v1` signature, in constant time (rotation).
  * Only then is the body parsed. Tests cross-check it against stripe-node's own signer.
  */
+import { createHash } from "node:crypto";
 import { LinkpayError } from "@linkpay/core";
 import {
   decodeUtf8Strictly,
@@ -27,18 +28,26 @@ export interface VerifyStripeWebhookInput {
   readonly now: Date;
 }
 
+/** An authentic delivery: its parsed JSON, and the SHA-256 (hex) of the bytes that were signed. */
+export interface VerifiedStripeDelivery {
+  readonly json: unknown;
+  readonly payloadDigest: string;
+}
+
 function payloadInvalid(message: string, details: Record<string, unknown>, cause?: unknown) {
   return new LinkpayError("WEBHOOK_PAYLOAD_INVALID", message, { cause, details });
 }
 
 /**
- * Returns the parsed event JSON when the delivery is authentic. Order: raw body (CONFIG_INVALID),
+ * Returns the parsed event JSON when the delivery is authentic, with the digest of its bytes (what
+ * the store keeps as the event's `payloadDigest`: the bytes are at hand, so the parsed JSON need
+ * not be serialized again to be hashed). Order: raw body (CONFIG_INVALID),
  * header present (WEBHOOK_SIGNATURE_MISSING) and well-formed (WEBHOOK_SIGNATURE_MALFORMED),
  * timestamp (WEBHOOK_TIMESTAMP_TOO_OLD / _IN_FUTURE), signature (WEBHOOK_SIGNATURE_INVALID when no
  * v1 signature matches any secret), then the body (WEBHOOK_PAYLOAD_INVALID when an authentic body
  * is not a Stripe event).
  */
-export function verifyStripeWebhook(input: VerifyStripeWebhookInput): unknown {
+export function verifyStripeWebhook(input: VerifyStripeWebhookInput): VerifiedStripeDelivery {
   const { rawBody, secrets, toleranceSeconds, now } = input;
   const bytes = rawBodyBytes(rawBody);
   const header = parseSignatureHeader(readSignatureHeader(input.headers));
@@ -72,5 +81,5 @@ export function verifyStripeWebhook(input: VerifyStripeWebhookInput): unknown {
       details,
     );
   }
-  return event;
+  return { json: event, payloadDigest: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -4,7 +4,7 @@
  * started, 303 to the provider; a draft already booked goes back to its booking, never to a second
  * one), the booking page (token-protected), paying again, and the provider's return page.
  */
-import { isLinkpayError, type Payments } from "@linkpay/core";
+import { isLinkpayError, type NewOrderWrites, type Payments } from "@linkpay/core";
 import {
   checkoutRateLimit,
   type ReturnView,
@@ -13,11 +13,13 @@ import {
   returnHandler,
   returnRateLimit,
 } from "@linkpay/express";
+import type { SqlTransactionHandle } from "@linkpay/store-sql";
 import { type Request, type Response, Router } from "express";
 import { bookingOfDraft, rentalChoiceOf, updateDraftTotal } from "../../bookings/booking-drafts";
 import {
   type Booking,
-  createBooking,
+  bookAndCheckout,
+  bookingExists,
   DraftAlreadyBookedError,
   findBooking,
   SoldOutError,
@@ -37,12 +39,17 @@ import { ReturnPage } from "../views/return-page";
 import { draftExpired, openDraft, sendBookForm, sendConfirmPage } from "./draft-pages";
 import { bookingNotFound, ownedBooking } from "./owned-booking";
 
+/**
+ * Starts the booking's checkout and redirects to it. With `newOrder` the booking is new: its
+ * writes join the transaction of its first attempt.
+ */
 async function startPayment(
   deps: RouteDeps,
-  payments: Payments,
+  payments: Payments<SqlTransactionHandle>,
   booking: Booking,
   req: Request,
   res: Response,
+  newOrder?: NewOrderWrites<SqlTransactionHandle>,
 ): Promise<void> {
   try {
     // The app has one provider (PAYMENT_PROVIDER), the one startCheckout uses.
@@ -51,12 +58,17 @@ async function startPayment(
     const started = await payments.startCheckout({
       ...checkoutFor(booking, deps.now(), provider),
       logger: requestLogger(req),
+      newOrder,
     });
     redirectToCheckout(res, started);
   } catch (error) {
     // The provider is down or refused: the booking keeps its car until the checkout window
-    // passes; the shopper can try again from the booking page.
+    // passes; the shopper can try again from the booking page. A new booking that was not
+    // stored (its transaction failed) has no page: the error goes on.
     if (!isLinkpayError(error) || error.kind === "not_authentic") throw error;
+    if (newOrder !== undefined && !(await bookingExists(deps.db, booking.id).catch(() => false))) {
+      throw error;
+    }
     deps.logger.warn(
       { code: error.code, reason: error.message, reference: booking.reference },
       "checkout could not start",
@@ -152,16 +164,18 @@ export function bookingRoutes(deps: RouteDeps): Router {
             acceptMissing: true,
           });
         }
-        const booking = await createBooking(deps.db, {
+        const input = {
           choice,
           quote: priced,
           customer: draft.customer,
           locale: draft.locale,
           now: deps.now(),
           draftId: draft.id,
-        });
+        };
+        const booking = await bookAndCheckout(deps.db, input, (made, newOrder) =>
+          startPayment(deps, payments, made, req, res, newOrder),
+        );
         deps.logger.info({ reference: booking.reference, total: booking.total }, "booking created");
-        await startPayment(deps, payments, booking, req, res);
       } catch (error) {
         if (error instanceof DraftAlreadyBookedError) {
           return resumeBooking(deps, error.booking, req, res);
