@@ -42,6 +42,19 @@ function orderRef(): string {
   return `STORE-${Date.now().toString(36)}-${orders}`;
 }
 
+/** The first attempt of order `ref` at the fake provider, made `now`, open for 30 minutes. */
+function firstAttempt(ref: string, now: Date) {
+  return {
+    id: `a-${ref}`,
+    orderRef: ref,
+    sequence: 1,
+    provider: "fake",
+    amount: money(5_000, "JPY"),
+    expiresAt: new Date(now.getTime() + 1_800_000),
+    now,
+  };
+}
+
 function request(ref: string, total = 8_800) {
   return {
     orderRef: ref,
@@ -122,15 +135,7 @@ export function describeStoreContract<THandle>(
     it("creates, finds and attaches attempts", async () => {
       const ref = orderRef();
       const now = clock.now();
-      const created = await harness.store.createAttempt({
-        id: `a-${ref}`,
-        orderRef: ref,
-        sequence: 1,
-        provider: "fake",
-        amount: money(5_000, "JPY"),
-        expiresAt: new Date(now.getTime() + 1_800_000),
-        now,
-      });
+      const created = await harness.store.createAttempt(firstAttempt(ref, now));
       expect(created).toMatchObject({ status: "open", version: 1, providerSessionId: null });
       expect(created.refundedAmount).toEqual(money(0, "JPY"));
       const conflict = await rejectionOf(
@@ -194,15 +199,7 @@ export function describeStoreContract<THandle>(
     it("stores a new order's attempt together with the merchant's writes alongside it, or neither", async () => {
       const ref = orderRef();
       const now = clock.now();
-      const input = {
-        id: `a-${ref}`,
-        orderRef: ref,
-        sequence: 1,
-        provider: "fake",
-        amount: money(5_000, "JPY"),
-        expiresAt: new Date(now.getTime() + 1_800_000),
-        now,
-      };
+      const input = firstAttempt(ref, now);
       const soldOut = new Error("no car left");
       const refused = await rejectionOf(
         harness.store.createAttempt(input, async () => {

@@ -17,7 +17,7 @@ import type { SqlDialectName } from "../config/connection-url";
 import type { StatementRunner } from "../engines/statement-runner";
 import { classifyDriverError } from "../errors/classify-error";
 import type { ApplyStatements } from "./apply-statements";
-import { changedColumnMask } from "./attempt-queries";
+import { attemptChanges, changedColumnMask } from "./attempt-queries";
 import { type AttemptRow, attemptFromRow, encodePayload, encodeTime } from "./row-codec";
 
 /** What merchant hooks receive as `tx`: write your own tables through it to commit atomically. */
@@ -137,13 +137,7 @@ class SqlTransaction implements StoreTransaction<SqlTransactionHandle> {
     let updated: number;
     try {
       updated = await statements.updateAttempt(mask).changes(this.#runner, {
-        provider_session_id: attempt.providerSessionId,
-        hosted_url: attempt.hostedUrl,
-        status: attempt.status,
-        refunded_amount: attempt.refundedAmount.amount,
-        expires_at: encodeTime(dialect, attempt.expiresAt),
-        updated_at: encodeTime(dialect, attempt.updatedAt),
-        version: attempt.version,
+        ...attemptChanges(dialect, attempt),
         $id: attempt.id,
         $previousVersion: attempt.version - 1,
       });
