@@ -36,4 +36,4 @@ export {
 export type { LinkpayTables } from "./schema/tables";
 export type { PurgeOptions } from "./store/purge-payloads";
 export { createSqlStore, type SqlStore } from "./store/sql-store";
-export type { SqlTransactionHandle } from "./store/sql-transaction";
+export type { SqlTransactionHandle } from "./store/sql-transaction-handle";

@@ -20,7 +20,7 @@ import type { LinkpayTables } from "../schema/tables";
 import { attemptChanges, selectAttempts, UNSETTLED } from "./attempt-queries";
 import type { AttemptWriteStatements } from "./attempt-write-statements";
 import { type AttemptRow, attemptFromRow, encodeTime } from "./row-codec";
-import type { SqlTransactionHandle } from "./sql-transaction";
+import type { SqlTransactionHandle } from "./sql-transaction-handle";
 
 /** What the write operations need. */
 export interface WriteContext {

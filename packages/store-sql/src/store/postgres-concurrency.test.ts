@@ -5,7 +5,7 @@ import { sql } from "kysely";
 import { createHookTable, hookCalls, recordingHooks } from "../test/hook-table";
 import { describePostgres } from "../testing/postgres";
 import { createSqlStore, type SqlStore } from "./sql-store";
-import type { SqlTransactionHandle } from "./sql-transaction";
+import type { SqlTransactionHandle } from "./sql-transaction-handle";
 
 const URLS = { success: "https://shop.example/ok", cancel: "https://shop.example/cancel" };
 

@@ -35,11 +35,8 @@ import { type PurgeOptions, purgeRawPayloads } from "./purge-payloads";
 import { rateLimitOperations } from "./rate-limits";
 import { refundOperations, refundTransactionOperations } from "./refunds";
 import { attemptFromRow, auditFromRow, encodeTime, eventFromRow } from "./row-codec";
-import {
-  type SqlTransactionContext,
-  type SqlTransactionHandle,
-  sqlTransaction,
-} from "./sql-transaction";
+import { type SqlTransactionContext, sqlTransaction } from "./sql-transaction";
+import type { SqlTransactionHandle } from "./sql-transaction-handle";
 import { createTransactionRunner } from "./transaction-runner";
 
 /**

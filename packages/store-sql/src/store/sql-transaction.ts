@@ -19,17 +19,7 @@ import { classifyDriverError } from "../errors/classify-error";
 import type { ApplyStatements } from "./apply-statements";
 import { attemptChanges, changedColumnMask } from "./attempt-queries";
 import { type AttemptRow, attemptFromRow, encodePayload, encodeTime } from "./row-codec";
-
-/** What merchant hooks receive as `tx`: write your own tables through it to commit atomically. */
-export interface SqlTransactionHandle {
-  /** Which engine the transaction runs on. */
-  readonly dialect: SqlDialectName;
-  /**
-   * The Kysely transaction. Use `sql\`…\`.execute(tx.db)` or `tx.db.withTables<YourTables>()`;
-   * your tables are not prefixed. Do not commit or keep it: linkpay commits after the hooks.
-   */
-  readonly db: Transaction<object>;
-}
+import type { SqlTransactionHandle } from "./sql-transaction-handle";
 
 /** The refund primitives, which only refunds and refund events use. */
 type RefundPrimitives = Pick<StoreTransaction, "insertRefund" | "refundsOf" | "confirmRefunds">;

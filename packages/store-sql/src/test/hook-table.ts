@@ -5,7 +5,7 @@
  */
 import type { HookContext, PaymentHook, PaymentHooks } from "@linkpay/core";
 import type { Kysely } from "kysely";
-import type { SqlTransactionHandle } from "../store/sql-transaction";
+import type { SqlTransactionHandle } from "../store/sql-transaction-handle";
 
 /** The merchant's tables in these tests. */
 export type HookTables = {
