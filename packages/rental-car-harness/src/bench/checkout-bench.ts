@@ -15,8 +15,8 @@
  *
  * A checkout counts when it reaches a new hosted page (checkout-flow.ts); a run where fewer than
  * 95 % of the answers are the expected 303s fails the bench with what came back instead, and
- * nothing is reported. `--quick` (CI): 1-second runs, 3 rounds, SQLite at its default durability
- * only (and PostgreSQL without `--sqlite-only`), about 20 s. Every server runs in its own process;
+ * nothing is reported. `--quick` (CI): 2-second runs, 3 rounds, SQLite at its default durability
+ * only (and PostgreSQL without `--sqlite-only`), about 35 s. Every server runs in its own process;
  * autocannon runs here. Results: `artifacts/bench/checkout.json` (see checkout-report.ts).
  */
 import { type ChildProcess, fork, spawn } from "node:child_process";
@@ -48,9 +48,9 @@ function option(argv: readonly string[], name: string, fallback: number): number
 function settingsOf(argv: readonly string[]): Settings {
   const quick = argv.includes("--quick");
   return {
-    seconds: option(argv, "--seconds", quick ? 1 : 5),
+    seconds: option(argv, "--seconds", quick ? 2 : 5),
     rounds: option(argv, "--rounds", 3),
-    warmUpSeconds: quick ? 1 : 2,
+    warmUpSeconds: 2,
     connections: option(argv, "--connections", 8),
     sqliteOnly: argv.includes("--sqlite-only"),
     quick,
